@@ -1,0 +1,25 @@
+import type { SparseVector } from './features.js';
+
+/** Rows of sparse feature vectors in compressed sparse row form (one contiguous buffer for all documents). */
+export interface CsrMatrix {
+  readonly rows: number;
+  readonly columns: number;
+  /** Row i spans `indices`/`values` from `rowStart[i]` to `rowStart[i + 1]`. */
+  readonly rowStart: Int32Array;
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+}
+
+export function toCsr(vectors: readonly SparseVector[], columns: number): CsrMatrix {
+  const rowStart = new Int32Array(vectors.length + 1);
+  for (let i = 0; i < vectors.length; i++) rowStart[i + 1] = (rowStart[i] as number) + (vectors[i] as SparseVector).indices.length;
+  const total = rowStart[vectors.length] as number;
+  const indices = new Int32Array(total);
+  const values = new Float32Array(total);
+  for (let i = 0; i < vectors.length; i++) {
+    const vector = vectors[i] as SparseVector;
+    indices.set(vector.indices, rowStart[i] as number);
+    values.set(vector.values, rowStart[i] as number);
+  }
+  return { rows: vectors.length, columns, rowStart, indices, values };
+}
