@@ -5,7 +5,7 @@
 import { applySigmoid, type Sigmoid } from './calibration.js';
 import { InvalidInputError } from './errors.js';
 import { FeatureSpace, type SparseVector } from './features.js';
-import { decodeModel, encodeModel, type ModelJson, type QuantizedWeights, dequantize } from './model-file.js';
+import { decodeModel, encodeModel, type ModelJson, type QuantizedWeights } from './model-file.js';
 import { readModelFile, writeFileAtomic } from './model-io.js';
 import { optionalBoolean, optionalNumber, optionsObject, rejectUnknownKeys, requireText } from './options.js';
 
@@ -65,7 +65,6 @@ export class TopicClassifier {
   readonly training: TrainingSummary;
   /** @internal */
   readonly parts: ClassifierParts;
-  private readonly dense: Float32Array;
 
   /** @internal Use `train`, `TopicClassifier.fromJSON` or `TopicClassifier.load`. */
   constructor(parts: ClassifierParts) {
@@ -74,7 +73,6 @@ export class TopicClassifier {
     this.thresholds = Object.freeze(Array.from(parts.thresholds));
     this.singleLabel = parts.singleLabel;
     this.training = parts.training;
-    this.dense = dequantize(parts.weights, parts.labels.length);
   }
 
   /** Calibrated probability of every label for a text, in `labels` order. */
@@ -122,15 +120,17 @@ export class TopicClassifier {
   /** @internal Raw linear decision values (before calibration) of a feature vector. */
   decisionValues(vector: SparseVector): Float64Array {
     const labelCount = this.labels.length;
-    const out = new Float64Array(this.parts.biases);
+    const sums = new Float64Array(labelCount);
     const { indices, values } = vector;
-    const dense = this.dense;
+    const { codes, scales } = this.parts.weights;
+    // Weights are integer codes times a per-label scale: sum codes × values, then scale once per label.
     for (let i = 0; i < indices.length; i++) {
       const base = (indices[i] as number) * labelCount;
       const value = values[i] as number;
-      for (let l = 0; l < labelCount; l++) out[l] = (out[l] as number) + (dense[base + l] as number) * value;
+      for (let l = 0; l < labelCount; l++) sums[l] = (sums[l] as number) + (codes[base + l] as number) * value;
     }
-    return out;
+    for (let l = 0; l < labelCount; l++) sums[l] = (sums[l] as number) * (scales[l] as number) + (this.parts.biases[l] as number);
+    return sums;
   }
 
   private probabilities(vector: SparseVector): Float64Array {

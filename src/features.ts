@@ -1,10 +1,11 @@
 /**
- * Hashed n-gram features. Tokens (tokenize.ts) become unigrams and bigrams, hashed into `buckets` slots
- * (like scikit-learn's HashingVectorizer: no vocabulary to store, at the price of rare collisions and no way
- * back from a slot to its words). A fitted `FeatureSpace` keeps only the slots seen in at least `minDf` training
+ * Hashed n-gram features. Cleaned text (clean-text.ts) becomes tokens (tokenize.ts), and the tokens unigrams
+ * and bigrams, hashed into `buckets` slots (like scikit-learn's HashingVectorizer: no vocabulary to store, at the
+ * price of rare collisions and no way back from a slot to its words). A fitted `FeatureSpace` keeps only the slots seen in at least `minDf` training
  * documents, numbers them densely, and weights them by sublinear term frequency × IDF with L2 length
  * normalisation, so a long article and a short snippet on the same subject get comparable vectors.
  */
+import { cleanText } from './clean-text.js';
 import { hashPair, hashString } from './hash.js';
 import { type TokenizerSettings, tokenize } from './tokenize.js';
 
@@ -37,7 +38,8 @@ export interface SparseVector {
 
 /** Counts the hashed unigrams and bigrams of a text. */
 export function countSlots(text: string, settings: FeatureSettings): SlotCounts {
-  const tokens = tokenize(text.length > settings.maxChars ? text.slice(0, settings.maxChars) : text, settings);
+  const read = text.length > settings.maxChars ? text.slice(0, settings.maxChars) : text;
+  const tokens = tokenize(cleanText(read), settings);
   const mask = settings.buckets - 1;
   const raw = new Int32Array(settings.ngrams === 2 ? Math.max(0, tokens.length * 2 - 1) : tokens.length);
   let n = 0;

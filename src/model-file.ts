@@ -52,12 +52,6 @@ export function quantize(weights: Float64Array | Float32Array, labelCount: numbe
   return { bits, scales, codes };
 }
 
-export function dequantize(weights: QuantizedWeights, labelCount: number): Float32Array {
-  const dense = new Float32Array(weights.codes.length);
-  for (let i = 0; i < dense.length; i++) dense[i] = (weights.codes[i] as number) * (weights.scales[i % labelCount] as number);
-  return dense;
-}
-
 function pack(bytes: Uint8Array): string {
   return deflateRawSync(bytes, { level: 9 }).toString('base64');
 }
@@ -157,7 +151,7 @@ class Reader {
   }
 
   bytes(value: unknown, field: string, length: number): Uint8Array {
-    if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) this.fail(`${field} should be base64 text`);
+    if (typeof value !== 'string') this.fail(`${field} should be base64 text`);
     let bytes: Uint8Array;
     try {
       bytes = inflateRawSync(Buffer.from(value, 'base64'));
@@ -263,9 +257,13 @@ export function decodeModel(input: unknown, source: string): ClassifierParts {
   if (bits !== 8 && bits !== 16) return r.fail(`weights.bits should be 8 or 16, found ${JSON.stringify(bits)}`);
   const scales = Float64Array.from(r.numbers(w.scales, 'weights.scales', L, 0));
   const data = r.bytes(w.data, 'weights.data', count * L * (bits / 8));
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const codes = bits === 8 ? new Int8Array(count * L) : new Int16Array(count * L);
-  for (let i = 0; i < codes.length; i++) codes[i] = bits === 8 ? view.getInt8(i) : view.getInt16(i * 2, true);
+  let codes: Int8Array | Int16Array;
+  if (bits === 8) codes = new Int8Array(data.buffer, data.byteOffset, data.byteLength);
+  else {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    codes = new Int16Array(count * L);
+    for (let i = 0; i < codes.length; i++) codes[i] = view.getInt16(i * 2, true);
+  }
   return {
     space: new FeatureSpace(settings, slots, idf),
     labels,

@@ -1,0 +1,109 @@
+/**
+ * Set-based classification metrics, shared by `evaluate` and the benchmarks (one scorer for every system).
+ * Micro figures pool every (document, label) decision; macro figures average per-label scores over the labels that
+ * occur in the gold sets or the predictions.
+ */
+export interface Scores {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+export interface LabelReport extends Scores {
+  readonly label: string;
+  /** Documents that carry the label. */
+  readonly support: number;
+  /** Documents given the label. */
+  readonly predicted: number;
+  readonly truePositives: number;
+}
+
+export interface SetMetrics {
+  readonly documents: number;
+  readonly micro: Scores;
+  readonly macro: Scores;
+  /** Share of documents whose predicted label set equals the gold set. */
+  readonly exactMatch: number;
+  /** Per label, sorted by label. */
+  readonly labels: readonly LabelReport[];
+}
+
+function scores(tp: number, predicted: number, support: number): Scores {
+  return {
+    precision: predicted > 0 ? tp / predicted : 0,
+    recall: support > 0 ? tp / support : 0,
+    f1: predicted + support > 0 ? (2 * tp) / (predicted + support) : 0,
+  };
+}
+
+/** Scores predicted label sets against gold label sets, document by document. */
+export function scoreLabelSets(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): SetMetrics {
+  if (gold.length !== predicted.length) throw new RangeError(`gold has ${gold.length} documents, predictions ${predicted.length}`);
+  const perLabel = new Map<string, { tp: number; predicted: number; support: number }>();
+  const entry = (label: string) => {
+    let e = perLabel.get(label);
+    if (e === undefined) perLabel.set(label, (e = { tp: 0, predicted: 0, support: 0 }));
+    return e;
+  };
+  let tp = 0;
+  let predictedTotal = 0;
+  let supportTotal = 0;
+  let exact = 0;
+  gold.forEach((goldLabels, i) => {
+    const goldSet = new Set(goldLabels);
+    const predictedSet = new Set(predicted[i]);
+    for (const label of goldSet) entry(label).support++;
+    let hits = 0;
+    for (const label of predictedSet) {
+      const e = entry(label);
+      e.predicted++;
+      if (goldSet.has(label)) {
+        e.tp++;
+        hits++;
+      }
+    }
+    tp += hits;
+    supportTotal += goldSet.size;
+    predictedTotal += predictedSet.size;
+    if (hits === goldSet.size && predictedSet.size === goldSet.size) exact++;
+  });
+  const labels = [...perLabel.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([label, e]): LabelReport => ({ label, support: e.support, predicted: e.predicted, truePositives: e.tp, ...scores(e.tp, e.predicted, e.support) }));
+  const k = Math.max(1, labels.length);
+  const sum = (pick: (l: LabelReport) => number) => labels.reduce((s, l) => s + pick(l), 0) / k;
+  return {
+    documents: gold.length,
+    micro: scores(tp, predictedTotal, supportTotal),
+    macro: { precision: sum((l) => l.precision), recall: sum((l) => l.recall), f1: sum((l) => l.f1) },
+    exactMatch: gold.length > 0 ? exact / gold.length : 0,
+    labels,
+  };
+}
+
+/** Expected calibration error: |observed frequency − mean probability| per equal-width bin, weighted by bin size. */
+export class CalibrationBins {
+  private readonly count: Float64Array;
+  private readonly confidence: Float64Array;
+  private readonly hits: Float64Array;
+  constructor(readonly bins: number) {
+    this.count = new Float64Array(bins);
+    this.confidence = new Float64Array(bins);
+    this.hits = new Float64Array(bins);
+  }
+  add(probability: number, correct: boolean): void {
+    const bin = Math.min(this.bins - 1, Math.floor(probability * this.bins));
+    this.count[bin] = (this.count[bin] as number) + 1;
+    this.confidence[bin] = (this.confidence[bin] as number) + probability;
+    if (correct) this.hits[bin] = (this.hits[bin] as number) + 1;
+  }
+  error(): number {
+    let total = 0;
+    let sum = 0;
+    for (let b = 0; b < this.bins; b++) {
+      total += this.count[b] as number;
+      sum += Math.abs((this.hits[b] as number) - (this.confidence[b] as number));
+    }
+    return total > 0 ? sum / total : 0;
+  }
+}
