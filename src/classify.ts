@@ -1,0 +1,106 @@
+/**
+ * The product's main job: topics of a news article body from the default model shipped in `data/`, with the
+ * taxonomy's hierarchy applied. Synchronous and zero-configuration: the model loads on first use and is cached.
+ */
+import { readFileSync } from 'node:fs';
+import { TopicClassifier } from './classifier.js';
+import { NewsTopicsError } from './errors.js';
+import { parseModelText } from './model-io.js';
+import { optionalBoolean, optionalChoice, optionalNumber, optionsObject, rejectUnknownKeys, requireText } from './options.js';
+import { ancestorsOf, getTopic, type Topic } from './taxonomy.js';
+
+/** A topic of the taxonomy with its score for the article. */
+export interface TopicResult {
+  readonly id: string;
+  readonly label: string;
+  /** Calibrated probability in [0, 1]; a parent never scores below its children. */
+  readonly score: number;
+  readonly parent: string | null;
+  readonly iptc: readonly string[];
+}
+
+export interface ClassifyOptions {
+  /** At most this many topics. Default: no limit (the model's decisions usually give 1 to 4). */
+  readonly topK?: number;
+  /** Keep topics whose score is at least this. Default: the model's per-topic thresholds. `0` keeps all. */
+  readonly threshold?: number;
+  /**
+   * `specific` (default): only the most specific topics chosen (a parent is left out when one of its children is in).
+   * `full`: every chosen topic with its ancestors, e.g. `politics` beside `military`.
+   */
+  readonly hierarchy?: 'specific' | 'full';
+  /** When no topic passes, return the best one anyway. Default `true`. */
+  readonly atLeastOne?: boolean;
+}
+
+const MODEL_URL = new URL('../data/model.json', import.meta.url);
+let cached: TopicClassifier | undefined;
+// For a taxonomy topic the model has no scorer of its own (it only inherits children's scores).
+const DEFAULT_CUT = 0.5;
+
+/** The default news model (loaded from `data/model.json` on first call, then cached). */
+export function defaultModel(): TopicClassifier {
+  if (cached === undefined) {
+    const path = decodeURIComponent(MODEL_URL.pathname);
+    let text: string;
+    try {
+      text = readFileSync(MODEL_URL, 'utf8');
+    } catch (error) {
+      throw new NewsTopicsError(`news-topics: the default model ${path} cannot be read (${(error as NodeJS.ErrnoException).code}); reinstall news-topics`);
+    }
+    cached = TopicClassifier.fromJSON(parseModelText(text, path), path);
+  }
+  return cached;
+}
+
+/** Scores with the hierarchy applied: each topic gets at least the best score of its descendants. */
+function hierarchicalScores(model: TopicClassifier, probabilities: Float64Array): Map<string, number> {
+  const scores = new Map<string, number>();
+  model.labels.forEach((id, l) => scores.set(id, Math.max(scores.get(id) ?? 0, probabilities[l] as number)));
+  for (const [id, score] of [...scores]) {
+    for (const ancestor of ancestorsOf(id)) scores.set(ancestor, Math.max(scores.get(ancestor) ?? 0, score));
+  }
+  return scores;
+}
+
+/** Topics of a news article body, best first, from the default model. */
+export function classify(body: string, options?: ClassifyOptions): TopicResult[] {
+  requireText(body, 'body');
+  return classifyWithModel(defaultModel(), body, options);
+}
+
+/** @internal `classify` with a given model whose labels are taxonomy ids (used to measure candidate models). */
+export function classifyWithModel(model: TopicClassifier, body: string, options?: ClassifyOptions): TopicResult[] {
+  requireText(body, 'body');
+  const bag = optionsObject(options, 'options');
+  rejectUnknownKeys(bag, ['topK', 'threshold', 'hierarchy', 'atLeastOne'], 'options');
+  const topK = optionalNumber(bag, 'topK', 'options', { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true, allowInfinity: true }) ?? Infinity;
+  const threshold = optionalNumber(bag, 'threshold', 'options', { min: 0, max: 1 });
+  const hierarchy = optionalChoice(bag, 'hierarchy', 'options', ['specific', 'full'] as const) ?? 'specific';
+  const atLeastOne = optionalBoolean(bag, 'atLeastOne', 'options') ?? true;
+
+  const probabilities = model.scores(body);
+  const scores = hierarchicalScores(model, probabilities);
+  const cut = new Map(model.labels.map((id, l) => [id, threshold ?? (model.thresholds[l] as number)]));
+  // Best first; on a tie (a parent carries its child's score) the parent comes first.
+  const ranked = [...scores.entries()].sort(
+    ([a, x], [b, y]) => y - x || ancestorsOf(a).length - ancestorsOf(b).length || (a < b ? -1 : 1),
+  );
+  let chosen = ranked.filter(([id, score]) => score >= (cut.get(id) ?? threshold ?? DEFAULT_CUT));
+  if (chosen.length === 0 && atLeastOne) {
+    let best = 0;
+    for (let l = 1; l < probabilities.length; l++) if ((probabilities[l] as number) > (probabilities[best] as number)) best = l;
+    const id = model.labels[best] as string;
+    const path = new Set([id, ...ancestorsOf(id)]);
+    chosen = ranked.filter(([other]) => path.has(other));
+  }
+  if (hierarchy === 'specific') {
+    const covered = new Set(chosen.flatMap(([id]) => ancestorsOf(id)));
+    chosen = chosen.filter(([id]) => !covered.has(id));
+  }
+  return chosen.slice(0, topK).map(([id, score]) => toResult(getTopic(id), score));
+}
+
+function toResult(topic: Topic, score: number): TopicResult {
+  return { id: topic.id, label: topic.label, score, parent: topic.parent, iptc: topic.iptc };
+}

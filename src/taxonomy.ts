@@ -1,0 +1,64 @@
+/**
+ * The news-topics taxonomy (data/taxonomy.json): the 17 top-level IPTC Media Topics plus the sub-topics news
+ * needs, each with its IPTC codes. A sub-topic implies its parent. IPTC Media Topics: IPTC, CC BY 4.0.
+ */
+import { readFileSync } from 'node:fs';
+import { InvalidInputError } from './errors.js';
+
+export interface Topic {
+  /** Stable id, e.g. `international-relations`. */
+  readonly id: string;
+  /** Display name, e.g. `International Relations`. */
+  readonly label: string;
+  /** Parent topic id, or `null` for a top-level topic. */
+  readonly parent: string | null;
+  /** IPTC Media Topic codes, e.g. `['medtop:20000638']`. */
+  readonly iptc: readonly string[];
+  readonly description: string;
+}
+
+interface TaxonomyFile {
+  readonly name: string;
+  readonly version: string;
+  readonly topics: readonly Topic[];
+}
+
+const file = JSON.parse(readFileSync(new URL('../data/taxonomy.json', import.meta.url), 'utf8')) as TaxonomyFile;
+
+/** Every topic of the taxonomy, parents before their children. */
+export const topics: readonly Topic[] = Object.freeze(file.topics.map((t) => Object.freeze({ ...t, iptc: Object.freeze([...t.iptc]) })));
+
+/** The taxonomy's version, e.g. `1.0.0`. */
+export const TAXONOMY_VERSION = file.version;
+
+const byId = new Map(topics.map((t) => [t.id, t]));
+
+/** The topic with this id; throws InvalidInputError naming the id when there is none. */
+export function getTopic(id: string): Topic {
+  const topic = typeof id === 'string' ? byId.get(id) : undefined;
+  if (topic === undefined) throw new InvalidInputError('topic id', `one of the ${topics.length} taxonomy ids`, id);
+  return topic;
+}
+
+/** The id's ancestors, nearest first (`artificial-intelligence` → `technology`, `science-technology`). */
+export function ancestorsOf(id: string): string[] {
+  const out: string[] = [];
+  for (let parent = getTopic(id).parent; parent !== null; parent = getTopic(parent).parent) out.push(parent);
+  return out;
+}
+
+/** The ids below this one, at any depth. */
+export function descendantsOf(id: string): string[] {
+  getTopic(id);
+  return topics.filter((t) => ancestorsOf(t.id).includes(id)).map((t) => t.id);
+}
+
+/** The ids with all their ancestors added, in taxonomy order. */
+export function withAncestors(ids: Iterable<string>): string[] {
+  const set = new Set<string>();
+  for (const id of ids) {
+    set.add(getTopic(id).id);
+    for (const a of ancestorsOf(id)) set.add(a);
+  }
+  return topics.filter((t) => set.has(t.id)).map((t) => t.id);
+}
