@@ -39,11 +39,18 @@ function htmlToText(html: string): string {
   return parts.join('');
 }
 
+/**
+ * What the features read: markup turned into text and invisible characters dropped (a zero-width space inside a
+ * word would split it). Blank space is left alone: the tokenizer skips it anyway.
+ */
+export function textForFeatures(text: string): string {
+  const plain = LOOKS_LIKE_HTML.test(text) ? htmlToText(text) : text;
+  return plain.replace(CONTROL, '');
+}
+
 /** Plain text of a scraped body: markup removed, entities decoded, control characters out, blank runs folded. */
 export function cleanText(text: string): string {
-  const plain = LOOKS_LIKE_HTML.test(text) ? htmlToText(text) : text;
-  return plain
-    .replace(CONTROL, '')
+  return textForFeatures(text)
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')
     .trim();

@@ -5,9 +5,9 @@
  * documents, numbers them densely, and weights them by sublinear term frequency × IDF with L2 length
  * normalisation, so a long article and a short snippet on the same subject get comparable vectors.
  */
-import { cleanText } from './clean-text.js';
-import { hashPair, hashString } from './hash.js';
-import { type TokenizerSettings, tokenize } from './tokenize.js';
+import { textForFeatures } from './clean-text.js';
+import { hashPair } from './hash.js';
+import { type TokenizerSettings, tokenHashes } from './tokenize.js';
 
 export interface FeatureSettings extends TokenizerSettings {
   /** Longest n-gram: 1 (words) or 2 (words and word pairs). Default `2`. */
@@ -39,13 +39,13 @@ export interface SparseVector {
 /** Counts the hashed unigrams and bigrams of a text. */
 export function countSlots(text: string, settings: FeatureSettings): SlotCounts {
   const read = text.length > settings.maxChars ? text.slice(0, settings.maxChars) : text;
-  const tokens = tokenize(cleanText(read), settings);
+  const hashes = tokenHashes(textForFeatures(read), settings);
   const mask = settings.buckets - 1;
-  const raw = new Int32Array(settings.ngrams === 2 ? Math.max(0, tokens.length * 2 - 1) : tokens.length);
+  const raw = new Int32Array(settings.ngrams === 2 ? Math.max(0, hashes.length * 2 - 1) : hashes.length);
   let n = 0;
   let previous = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const hash = hashString(tokens[i] as string);
+  for (let i = 0; i < hashes.length; i++) {
+    const hash = hashes[i] as number;
     raw[n++] = hash & mask;
     if (settings.ngrams === 2 && i > 0) raw[n++] = hashPair(previous, hash) & mask;
     previous = hash;

@@ -3,7 +3,7 @@ import { InvalidInputError } from './errors.js';
 
 export function requireText(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new InvalidInputError(field, 'a string', value);
-  if (value.trim().length === 0) throw new InvalidInputError(field, 'a non-empty text', value);
+  if (!/\S/.test(value)) throw new InvalidInputError(field, 'a non-empty text', value);
   return value;
 }
 

@@ -1,4 +1,5 @@
 import type { SparseVector } from './features.js';
+import { sharedArray } from './label-pool.js';
 
 /** Rows of sparse feature vectors in compressed sparse row form (one contiguous buffer for all documents). */
 export interface CsrMatrix {
@@ -11,11 +12,12 @@ export interface CsrMatrix {
 }
 
 export function toCsr(vectors: readonly SparseVector[], columns: number): CsrMatrix {
-  const rowStart = new Int32Array(vectors.length + 1);
+  // Shared memory, so that training worker threads read the matrix without a copy.
+  const rowStart = sharedArray(Int32Array, vectors.length + 1);
   for (let i = 0; i < vectors.length; i++) rowStart[i + 1] = (rowStart[i] as number) + (vectors[i] as SparseVector).indices.length;
   const total = rowStart[vectors.length] as number;
-  const indices = new Int32Array(total);
-  const values = new Float32Array(total);
+  const indices = sharedArray(Int32Array, total);
+  const values = sharedArray(Float32Array, total);
   for (let i = 0; i < vectors.length; i++) {
     const vector = vectors[i] as SparseVector;
     indices.set(vector.indices, rowStart[i] as number);

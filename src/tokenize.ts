@@ -8,6 +8,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
+import { hashString } from './hash.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 
 /** The settings that decide how text becomes tokens; stored in every model file. */
@@ -40,18 +41,34 @@ export interface Word {
   readonly token: string | null;
 }
 
-const STEM_CACHE_LIMIT = 200_000;
-const stemCache = new Map<string, string>();
+// Surface form → feature token, one cache per combination of settings. natural's Porter stemmer costs ~7 µs a
+// word and the checks below a few regular expressions; news repeats its words, so a bounded cache pays for itself.
+const TOKEN_CACHE_LIMIT = 200_000;
 
-function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    // natural's Porter stemmer costs ~7 µs a word; news repeats words, so a bounded cache pays for itself.
-    stemmed = /\p{N}/u.test(word) ? word : PorterStemmer.stem(word);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, stemmed);
+/** A feature token with its hash (what the features use), or null for a dropped word. */
+interface CachedToken {
+  readonly token: string;
+  readonly hash: number;
+}
+type TokenCache = Map<string, CachedToken | null>;
+const tokenCaches = new Map<string, TokenCache>();
+
+function cacheFor(settings: TokenizerSettings): TokenCache {
+  const key = `${settings.stem}|${settings.stopWords}|${settings.minTokenLength}`;
+  let cache = tokenCaches.get(key);
+  if (cache === undefined) tokenCaches.set(key, (cache = new Map()));
+  return cache;
+}
+
+function cachedToken(raw: string, settings: TokenizerSettings, cache: TokenCache): CachedToken | null {
+  let entry = cache.get(raw);
+  if (entry === undefined) {
+    const token = toToken(raw, settings);
+    entry = token === null ? null : { token, hash: hashString(token) };
+    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+    cache.set(raw, entry);
   }
-  return stemmed;
+  return entry;
 }
 
 function toToken(raw: string, settings: TokenizerSettings): string | null {
@@ -62,25 +79,40 @@ function toToken(raw: string, settings: TokenizerSettings): string | null {
   const plain = lower.includes("'") ? lower.replaceAll("'", '') : lower;
   if (plain.length < settings.minTokenLength) return null;
   if (/^[\p{N}.,]+$/u.test(plain)) return plain.replaceAll(',', '');
-  return settings.stem ? stem(plain) : plain;
+  return settings.stem && !/\p{N}/u.test(plain) ? PorterStemmer.stem(plain) : plain;
+}
+
+/** Calls `visit` for every word of a text, in order, with its feature token (`null` when dropped). */
+function eachWord(text: string, settings: TokenizerSettings, visit: (surface: string, token: CachedToken | null) => void): void {
+  const normalised = text.normalize('NFKC').replace(APOSTROPHES, "'");
+  const cache = cacheFor(settings);
+  for (const match of wordMatcher.tokenize(normalised) ?? []) {
+    const surface = match.endsWith("'s") || match.endsWith("'S") ? match.slice(0, -2) : match;
+    if (surface.length > 0) visit(surface, cachedToken(surface, settings, cache));
+  }
 }
 
 /** Splits text into words with their feature tokens, in order. */
 export function words(text: string, settings: TokenizerSettings = DEFAULT_TOKENIZER_SETTINGS): Word[] {
-  const normalised = text.normalize('NFKC').replace(APOSTROPHES, "'");
-  const matched = wordMatcher.tokenize(normalised) ?? [];
   const result: Word[] = [];
-  for (const match of matched) {
-    const surface = match.endsWith("'s") || match.endsWith("'S") ? match.slice(0, -2) : match;
-    if (surface.length === 0) continue;
-    result.push({ surface, token: toToken(surface, settings) });
-  }
+  eachWord(text, settings, (surface, entry) => result.push({ surface, token: entry === null ? null : entry.token }));
   return result;
 }
 
 /** The feature tokens of a text, in order: what the classifier sees. */
 export function tokenize(text: string, settings: TokenizerSettings = DEFAULT_TOKENIZER_SETTINGS): string[] {
   const tokens: string[] = [];
-  for (const word of words(text, settings)) if (word.token !== null) tokens.push(word.token);
+  eachWord(text, settings, (_surface, entry) => {
+    if (entry !== null) tokens.push(entry.token);
+  });
   return tokens;
+}
+
+/** The hashes of `tokenize(text)`, without building the token list (the feature path). */
+export function tokenHashes(text: string, settings: TokenizerSettings = DEFAULT_TOKENIZER_SETTINGS): number[] {
+  const hashes: number[] = [];
+  eachWord(text, settings, (_surface, entry) => {
+    if (entry !== null) hashes.push(entry.hash);
+  });
+  return hashes;
 }
