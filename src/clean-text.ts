@@ -5,6 +5,7 @@
  * blank space folded.
  */
 import { Parser } from 'htmlparser2';
+import { InvalidInputError } from './errors.js';
 
 const LOOKS_LIKE_HTML = /<[a-zA-Z!/?]|&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[a-zA-Z]{2,31});/;
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math']);
@@ -50,6 +51,7 @@ export function textForFeatures(text: string): string {
 
 /** Plain text of a scraped body: markup removed, entities decoded, control characters out, blank runs folded. */
 export function cleanText(text: string): string {
+  if (typeof text !== 'string') throw new InvalidInputError('text', 'a string', text);
   return textForFeatures(text)
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')

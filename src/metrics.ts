@@ -3,6 +3,8 @@
  * Micro figures pool every (document, label) decision; macro figures average per-label scores over the labels that
  * occur in the gold sets or the predictions.
  */
+import { InvalidInputError } from './errors.js';
+
 export interface Scores {
   readonly precision: number;
   readonly recall: number;
@@ -38,7 +40,13 @@ function scores(tp: number, predicted: number, support: number): Scores {
 
 /** Scores predicted label sets against gold label sets, document by document. */
 export function scoreLabelSets(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): SetMetrics {
-  if (gold.length !== predicted.length) throw new RangeError(`gold has ${gold.length} documents, predictions ${predicted.length}`);
+  for (const [name, sets] of [['gold', gold], ['predicted', predicted]] as const) {
+    if (!Array.isArray(sets)) throw new InvalidInputError(name, 'an array of label arrays', sets);
+    sets.forEach((set: unknown, i) => {
+      if (!Array.isArray(set) || set.some((label) => typeof label !== 'string')) throw new InvalidInputError(`${name}[${i}]`, 'an array of label strings', set);
+    });
+  }
+  if (gold.length !== predicted.length) throw new InvalidInputError('predicted', `${gold.length} label arrays, one per gold document`, predicted);
   const perLabel = new Map<string, { tp: number; predicted: number; support: number }>();
   const entry = (label: string) => {
     let e = perLabel.get(label);

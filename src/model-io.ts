@@ -3,15 +3,21 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { ModelFormatError, NewsTopicsError } from './errors.js';
 
+/** Temporary files being written now, so that a signal handler can remove them (see bin.ts). */
+export const temporaryFiles = new Set<string>();
+
 /** Writes to a temporary file beside the target, then renames it over: readers never see half a file. */
 export async function writeFileAtomic(path: string, contents: string): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  temporaryFiles.add(temporary);
   try {
     await writeFile(temporary, contents, { flag: 'wx' });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw new NewsTopicsError(`news-topics: could not write ${path}: ${(error as Error).message}`, { cause: error });
+  } finally {
+    temporaryFiles.delete(temporary);
   }
 }
 

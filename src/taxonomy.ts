@@ -55,6 +55,9 @@ export function descendantsOf(id: string): string[] {
 
 /** The ids with all their ancestors added, in taxonomy order. */
 export function withAncestors(ids: Iterable<string>): string[] {
+  if (typeof ids === 'string' || ids === null || typeof ids !== 'object' || !(Symbol.iterator in ids)) {
+    throw new InvalidInputError('ids', 'an iterable of topic ids', ids);
+  }
   const set = new Set<string>();
   for (const id of ids) {
     set.add(getTopic(id).id);

@@ -8,6 +8,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
+import { InvalidInputError } from './errors.js';
 import { hashString } from './hash.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 
@@ -101,6 +102,7 @@ export function words(text: string, settings: TokenizerSettings = DEFAULT_TOKENI
 
 /** The feature tokens of a text, in order: what the classifier sees. */
 export function tokenize(text: string, settings: TokenizerSettings = DEFAULT_TOKENIZER_SETTINGS): string[] {
+  if (typeof text !== 'string') throw new InvalidInputError('text', 'a string', text);
   const tokens: string[] = [];
   eachWord(text, settings, (_surface, entry) => {
     if (entry !== null) tokens.push(entry.token);

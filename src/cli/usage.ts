@@ -1,0 +1,72 @@
+/** Help texts and exit codes of the `news-topics` command. */
+export const EXIT = {
+  /** Every record was processed. */
+  ok: 0,
+  /** The run finished, but some records were bad (each has an error record in the output, or a line on stderr). */
+  someRecordsFailed: 1,
+  /** The command line is wrong (unknown command or option, missing argument). */
+  usage: 2,
+  /** Nothing useful could be done: an input or model file cannot be read, the model is invalid, training failed. */
+  fatal: 3,
+} as const;
+
+export const MAIN_HELP = `news-topics — topic labels for news articles
+
+Usage:
+  news-topics classify [FILE...]        topics of articles (plain text files, or standard input)
+  news-topics train DATA --out MODEL    train a classifier on labelled JSONL or CSV
+  news-topics eval MODEL DATA           evaluate a model on labelled JSONL or CSV
+  news-topics --version | --help        version, or this help; "news-topics COMMAND --help" for a command
+
+Exit codes: 0 success; 1 some records failed (error records in the output); 2 usage error; 3 fatal error.
+Standard output carries data only; diagnostics go to standard error.
+`;
+
+export const CLASSIFY_HELP = `Usage: news-topics classify [options] [FILE...]
+
+Reads plain-text articles (each FILE is one article; none or "-" reads standard input), or records with --jsonl or
+--csv, and writes their topics. Each output record carries the input record's id; a bad record gives an error record
+({ id, line, error }) and the run goes on.
+
+Input:
+  --jsonl                 one JSON object per line (fields id, title, text)
+  --csv                   CSV with a header row
+  --text-field NAME       field/column holding the text (default "text"; alias --text-column)
+  --id-field NAME         field/column holding the id (default "id"; alias --id-column)
+  --title-field NAME      field/column holding the title (default "title"; alias --title-column)
+Model and decisions:
+  --model FILE            a model trained with "news-topics train" instead of the default news model
+  --top-k N               at most N topics
+  --threshold P           keep topics with score >= P (0 to 1)
+  --hierarchy MODE        specific (default) or full (default model only)
+Output:
+  --format FORMAT         table, json (one array) or jsonl (default: table for one article on a terminal, else jsonl)
+`;
+
+export const TRAIN_HELP = `Usage: news-topics train DATA --out MODEL [options]
+
+Trains a classifier on labelled JSONL (fields text, labels, title) or CSV (by extension, or --jsonl/--csv) and writes
+the model file atomically. Labels are a JSON array, or a string split on --label-separator.
+A bad record is reported on standard error with its line number and left out; the exit code is then 1.
+
+  --out FILE              where to write the model (required)
+  --jsonl | --csv         input format (default: from the extension; .csv is CSV, anything else JSONL)
+  --text-field NAME       (alias --text-column)   default "text"
+  --title-field NAME      (alias --title-column)  default "title"
+  --labels-field NAME     (alias --labels-column) default "labels"
+  --label-separator SEP   default "|"
+Engine options (see the README for defaults):
+  --ngrams 1|2  --buckets N  --min-df N  --c NUMBER|auto  --class-weight balanced|none
+  --calibration-folds N  --seed N  --threads N
+  --quiet                 no progress bar (it shows only when standard error is a terminal)
+`;
+
+export const EVAL_HELP = `Usage: news-topics eval MODEL DATA [options]
+
+Evaluates MODEL on labelled JSONL or CSV (same fields as train) and prints the report: micro and macro precision,
+recall and F1, top-1 accuracy, exact match, calibration error, and per-label figures.
+
+  --format table|json     default table
+  --jsonl | --csv, --text-field, --title-field, --labels-field, --label-separator   as for train
+  --top-k N  --threshold P   decision options passed to the model
+`;
