@@ -1,14 +1,16 @@
 /**
  * Text clean-up before features: scraped article bodies may carry HTML (tags, entities, scripts, styles). When a
- * text looks like markup it goes through htmlparser2 (a real, streaming HTML parser: linear, no regex over tags),
- * keeping text nodes and turning block elements into line breaks; then control characters are dropped and runs of
- * blank space folded.
+ * text looks like markup it goes through htmlparser2's tokenizer (a real, streaming HTML tokenizer: linear, no regex
+ * over tags; its tree-building Parser is avoided because it is quadratic on deeply nested tags), keeping text and
+ * decoded entities, dropping scripts, styles and titles, and turning block elements into line breaks; then control
+ * characters are dropped and runs of blank space folded.
  */
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { InvalidInputError } from './errors.js';
 
 const LOOKS_LIKE_HTML = /<[a-zA-Z!/?]|&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[a-zA-Z]{2,31});/;
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math']);
+// Elements whose content is never article text. The tokenizer reads each as raw text up to its own end tag.
+const SKIPPED = new Set(['script', 'style', 'title']);
 const BLOCKS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'section',
   'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'figure', 'figcaption', 'aside', 'nav', 'main', 'dd', 'dt',
@@ -18,25 +20,46 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u20
 
 function htmlToText(html: string): string {
   const parts: string[] = [];
-  let skipping = 0;
-  const parser = new Parser(
+  let skipping: string | null = null;
+  let tag = '';
+  const noop = () => {};
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
     {
-      onopentagname(name) {
-        if (SKIPPED.has(name)) skipping++;
-        else if (BLOCKS.has(name)) parts.push('\n');
+      ontext(start, end) {
+        if (skipping === null) parts.push(html.slice(start, end));
       },
-      onclosetag(name, implied) {
-        if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
-        else if (BLOCKS.has(name) && !implied) parts.push('\n');
+      ontextentity(codepoint) {
+        if (skipping === null) parts.push(String.fromCodePoint(codepoint));
       },
-      ontext(text) {
-        if (skipping === 0) parts.push(text);
+      onopentagname(start, end) {
+        tag = html.slice(start, end).toLowerCase();
+        if (skipping !== null) return;
+        if (SKIPPED.has(tag)) skipping = tag;
+        else if (BLOCKS.has(tag)) parts.push('\n');
       },
+      onselfclosingtag() {
+        if (skipping === tag) skipping = null;
+      },
+      onclosetag(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        if (skipping === name) skipping = null;
+        else if (skipping === null && BLOCKS.has(name)) parts.push('\n');
+      },
+      onattribdata: noop,
+      onattribentity: noop,
+      onattribend: noop,
+      onattribname: noop,
+      oncdata: noop,
+      oncomment: noop,
+      ondeclaration: noop,
+      onend: noop,
+      onopentagend: noop,
+      onprocessinginstruction: noop,
     },
-    { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.write(html);
-  parser.end();
+  tokenizer.write(html);
+  tokenizer.end();
   return parts.join('');
 }
 

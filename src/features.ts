@@ -20,7 +20,7 @@ export interface FeatureSettings extends TokenizerSettings {
   readonly idf: boolean;
   /** Keep a slot only if it occurs in at least this many training documents. Default `2`. */
   readonly minDf: number;
-  /** Only the first `maxChars` characters of a text are read. Default `100_000`. */
+  /** Only the first `maxChars` characters of a text (after markup is removed) are read. Default `100_000`. */
   readonly maxChars: number;
 }
 
@@ -38,8 +38,9 @@ export interface SparseVector {
 
 /** Counts the hashed unigrams and bigrams of a text. */
 export function countSlots(text: string, settings: FeatureSettings): SlotCounts {
-  const read = text.length > settings.maxChars ? text.slice(0, settings.maxChars) : text;
-  const hashes = tokenHashes(textForFeatures(read), settings);
+  // Markup is removed before the length limit applies, so that a page heavy with tags still has its text read.
+  const plain = textForFeatures(text);
+  const hashes = tokenHashes(plain.length > settings.maxChars ? plain.slice(0, settings.maxChars) : plain, settings);
   const mask = settings.buckets - 1;
   const raw = new Int32Array(settings.ngrams === 2 ? Math.max(0, hashes.length * 2 - 1) : hashes.length);
   let n = 0;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { classify } from '../classify.js';
 import { TopicClassifier } from '../classifier.js';
 import { defaultModel } from '../classify.js';
+import { textForFeatures } from '../clean-text.js';
 import { choiceOption, type CliContext, numberOption, UsageError } from './context.js';
 import { JsonWriter, LineWriter, table } from './output.js';
 import { DEFAULT_FIELDS, type FieldNames, type InputFormat, readRecords } from './records.js';
@@ -89,7 +90,8 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
       const text = record.title ? `${record.title}\n${record.text}` : record.text;
       const topics = decide(text);
       // Texts longer than the model reads are cut, and the result says so.
-      const truncated = text.length > maxChars ? { characters: text.length, read: maxChars } : undefined;
+      const length = text.length > maxChars ? textForFeatures(text).length : text.length;
+      const truncated = length > maxChars ? { characters: length, read: maxChars } : undefined;
       if (chosen === 'table') {
         if (truncated) ctx.stderr.write(`news-topics: ${record.id} has ${truncated.characters} characters; the first ${truncated.read} were read\n`);
         await out.write(table(['topic', 'id', 'score', 'IPTC'], topics.map((t) => [t.label, t.id, t.score.toFixed(3), (t.iptc ?? []).join(' ')])));
