@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type Job, type LabelModel, type TrainingData, trainLabel } from './label-trainer.js';
+import { type Job, type LabelModel, type TrainingData, trainLabel, WarmStarts } from './label-trainer.js';
 import type { LabelTask } from './train-worker.js';
 
 const WORKER_URL = new URL('./train-worker.js', import.meta.url);
@@ -15,6 +15,7 @@ const WORKER_URL = new URL('./train-worker.js', import.meta.url);
 export class LabelPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
+  private readonly warm = new WarmStarts();
 
   private constructor(private readonly data: TrainingData) {}
 
@@ -38,7 +39,7 @@ export class LabelPool {
     // Interleave labels so that each thread gets a similar mix of large and small labels.
     const parts = Array.from({ length: shares }, (_, k) => labels.filter((_, i) => i % shares === k));
     const pending = this.workers.map((worker, k) => this.run(worker, { id: this.nextId++, labels: parts[k + 1] ?? [], job }));
-    const local = (parts[0] ?? []).map((label) => trainLabel(this.data, label, job));
+    const local = (parts[0] ?? []).map((label) => trainLabel(this.data, label, job, this.warm));
     const remote = (await Promise.all(pending)).flat();
     return [...local, ...remote].sort((a, b) => a.label - b.label);
   }

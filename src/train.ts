@@ -269,7 +269,7 @@ async function outOfFoldScores(
     progress({ stage: 'calibration', completed: step.done++, total: step.total });
     const trainRows: number[] = [];
     for (let row = 0; row < rows; row++) if (foldOf[row] !== fold) trainRows.push(row);
-    const { weights, biases } = await trainAllLabels(pool, matrix.columns, L, { rows: Int32Array.from(trainRows), c, tolerance, round: fold });
+    const { weights, biases } = await trainAllLabels(pool, matrix.columns, L, { rows: Int32Array.from(trainRows), c, tolerance, round: fold, warmStart: 'round' });
     for (let row = 0; row < rows; row++) if (foldOf[row] === fold) decisionValues(matrix, row, weights, biases, outOfFold, row * L);
   }
   return outOfFold;
@@ -362,6 +362,7 @@ async function trainWithPool(
     c: chosen.c,
     tolerance: resolved.tolerance,
     round: folds >= 2 ? folds : 0,
+    warmStart: 'none',
   });
   progress({ stage: 'final', completed: 1, total: 1 });
 
