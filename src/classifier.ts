@@ -4,6 +4,7 @@
  */
 import { applySigmoid, type Sigmoid } from './calibration.js';
 import { InvalidInputError } from './errors.js';
+import { type Explanation, explainWith } from './explain.js';
 import { FeatureSpace, type SparseVector } from './features.js';
 import { decodeModel, encodeModel, type ModelJson, type QuantizedWeights } from './model-file.js';
 import { readModelFile, writeFileAtomic } from './model-io.js';
@@ -93,6 +94,18 @@ export class TopicClassifier {
     const decision = this.decision(options, 'options');
     texts.forEach((text, i) => requireText(text, `texts[${i}]`));
     return texts.map((text) => this.decide(this.probabilities(this.parts.space.vectorize(text)), decision));
+  }
+
+  /**
+   * Why `label` scores what it does for `text`: the words and phrases that push it up and down, with their
+   * contributions to the score before calibration (at most `limit` each way, default 10).
+   */
+  explain(text: string, label: string, options?: { readonly limit?: number }): Explanation {
+    requireText(text, 'text');
+    const bag = optionsObject(options, 'options');
+    rejectUnknownKeys(bag, ['limit'], 'options');
+    const limit = optionalNumber(bag, 'limit', 'options', { min: 0, max: 1e6, integer: true });
+    return explainWith(this, text, label, limit);
   }
 
   /** The model as a plain JSON-serialisable object (format `news-topics/model`). */

@@ -7,6 +7,8 @@ import { TopicClassifier } from './classifier.js';
 import { NewsTopicsError } from './errors.js';
 import { parseModelText } from './model-io.js';
 import { optionalBoolean, optionalChoice, optionalNumber, optionsObject, rejectUnknownKeys, requireText } from './options.js';
+import { type Explanation, explainWith } from './explain.js';
+import { type PlaceMention, places } from './places.js';
 import { ancestorsOf, getTopic, type Topic } from './taxonomy.js';
 
 /** A topic of the taxonomy with its score for the article. */
@@ -17,7 +19,12 @@ export interface TopicResult {
   readonly score: number;
   readonly parent: string | null;
   readonly iptc: readonly string[];
+  /** With `explain: true`: the words that pushed this topic's own score up and down. */
+  readonly explanation?: Explanation;
 }
+
+/** `classify(body, { places: true })`: the topics, with the countries mentioned in the text beside them. */
+export type TopicResultsWithPlaces = TopicResult[] & { readonly places: PlaceMention[] };
 
 export interface ClassifyOptions {
   /** At most this many topics. Default: no limit (the model's decisions usually give 1 to 4). */
@@ -31,6 +38,10 @@ export interface ClassifyOptions {
   readonly hierarchy?: 'specific' | 'full';
   /** When no topic passes, return the best one anyway. Default `true`. */
   readonly atLeastOne?: boolean;
+  /** Add an `explanation` to each topic. Default `false`. */
+  readonly explain?: boolean;
+  /** Also find the countries the text mentions (the result's `places` property). Default `false`. */
+  readonly places?: boolean;
 }
 
 const MODEL_URL = new URL('../data/model.json', import.meta.url);
@@ -64,16 +75,27 @@ function hierarchicalScores(model: TopicClassifier, probabilities: Float64Array)
 }
 
 /** Topics of a news article body, best first, from the default model. */
+export function classify(body: string, options: ClassifyOptions & { readonly places: true }): TopicResultsWithPlaces;
+export function classify(body: string, options?: ClassifyOptions): TopicResult[];
 export function classify(body: string, options?: ClassifyOptions): TopicResult[] {
   requireText(body, 'body');
   return classifyWithModel(defaultModel(), body, options);
+}
+
+/** Why the default model gives `topicId` its score for `body` (see `TopicClassifier.explain`). */
+export function explain(body: string, topicId: string, options?: { readonly limit?: number }): Explanation {
+  requireText(body, 'body');
+  getTopic(topicId);
+  return defaultModel().explain(body, topicId, options);
 }
 
 /** @internal `classify` with a given model whose labels are taxonomy ids (used to measure candidate models). */
 export function classifyWithModel(model: TopicClassifier, body: string, options?: ClassifyOptions): TopicResult[] {
   requireText(body, 'body');
   const bag = optionsObject(options, 'options');
-  rejectUnknownKeys(bag, ['topK', 'threshold', 'hierarchy', 'atLeastOne'], 'options');
+  rejectUnknownKeys(bag, ['topK', 'threshold', 'hierarchy', 'atLeastOne', 'explain', 'places'], 'options');
+  const withExplanations = optionalBoolean(bag, 'explain', 'options') ?? false;
+  const withPlaces = optionalBoolean(bag, 'places', 'options') ?? false;
   const topK = optionalNumber(bag, 'topK', 'options', { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true, allowInfinity: true }) ?? Infinity;
   const threshold = optionalNumber(bag, 'threshold', 'options', { min: 0, max: 1 });
   const hierarchy = optionalChoice(bag, 'hierarchy', 'options', ['specific', 'full'] as const) ?? 'specific';
@@ -98,7 +120,11 @@ export function classifyWithModel(model: TopicClassifier, body: string, options?
     const covered = new Set(chosen.flatMap(([id]) => ancestorsOf(id)));
     chosen = chosen.filter(([id]) => !covered.has(id));
   }
-  return chosen.slice(0, topK).map(([id, score]) => toResult(getTopic(id), score));
+  const results = chosen.slice(0, topK).map(([id, score]) => {
+    const result = toResult(getTopic(id), score);
+    return withExplanations ? { ...result, explanation: explainWith(model, body, id) } : result;
+  });
+  return withPlaces ? Object.assign(results, { places: places(body) }) : results;
 }
 
 function toResult(topic: Topic, score: number): TopicResult {

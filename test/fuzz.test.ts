@@ -40,6 +40,9 @@ describe('random inputs find only typed errors', () => {
         onlyTypedErrors(() => api.descendantsOf(a as never));
         onlyTypedErrors(() => api.withAncestors(a as never));
         onlyTypedErrors(() => api.scoreLabelSets(a as never, b as never));
+        onlyTypedErrors(() => api.places(a as never));
+        onlyTypedErrors(() => api.explain(a as never, b as never));
+        onlyTypedErrors(() => model.explain(a as never, b as never, a as never));
       }),
       { numRuns: 300 },
     );
@@ -56,6 +59,8 @@ describe('random inputs find only typed errors', () => {
         onlyTypedErrors(() => model.predict(t));
         expect(Array.isArray(api.tokenize(t))).toBe(true);
         expect(typeof api.cleanText(t)).toBe('string');
+        onlyTypedErrors(() => api.places(t));
+        onlyTypedErrors(() => api.explain(t, 'sport'));
       }),
       { numRuns: 200 },
     );
