@@ -5,7 +5,7 @@
 import { applySigmoid, type Sigmoid } from './calibration.js';
 import { InvalidInputError } from './errors.js';
 import { type Explanation, explainWith } from './explain.js';
-import { FeatureSpace, type SparseVector } from './features.js';
+import { FeatureSpace, type SparseVector, type Truncation, truncationOf } from './features.js';
 import { decodeModel, encodeModel, type ModelJson, type QuantizedWeights } from './model-file.js';
 import { readModelFile, writeFileAtomic } from './model-io.js';
 import { optionalBoolean, optionalNumber, optionsObject, rejectUnknownKeys, requireText } from './options.js';
@@ -15,6 +15,9 @@ export interface Prediction {
   readonly label: string;
   readonly score: number;
 }
+
+/** Labels of one text; `truncated` is set when the text was longer than the model reads. */
+export type Predictions = Prediction[] & { readonly truncated?: Truncation };
 
 export interface PredictOptions {
   /** At most this many labels. Default: 1 for a model trained on single-label data, otherwise no limit. */
@@ -83,17 +86,19 @@ export class TopicClassifier {
   }
 
   /** Labels for a text, best first, decided by per-label thresholds (or `threshold`) and `topK`. */
-  predict(text: string, options?: PredictOptions): Prediction[] {
+  predict(text: string, options?: PredictOptions): Predictions {
     const decision = this.decision(options, 'options');
-    return this.decide(this.scores(text), decision);
+    return withTruncation(this.decide(this.scores(text), decision), truncationOf(text, this.parts.space.settings));
   }
 
   /** `predict` for many texts: one array per text, in input order. */
-  predictBatch(texts: readonly string[], options?: PredictOptions): Prediction[][] {
+  predictBatch(texts: readonly string[], options?: PredictOptions): Predictions[] {
     if (!Array.isArray(texts)) throw new InvalidInputError('texts', 'an array of strings', texts);
     const decision = this.decision(options, 'options');
     texts.forEach((text, i) => requireText(text, `texts[${i}]`));
-    return texts.map((text) => this.decide(this.probabilities(this.parts.space.vectorize(text)), decision));
+    return texts.map((text) =>
+      withTruncation(this.decide(this.probabilities(this.parts.space.vectorize(text)), decision), truncationOf(text, this.parts.space.settings)),
+    );
   }
 
   /**
@@ -178,4 +183,9 @@ export class TopicClassifier {
     }
     return result;
   }
+}
+
+/** Marks a result array with the truncation of its text, when there was one. */
+export function withTruncation<T>(results: T[], truncated: Truncation | undefined): T[] & { readonly truncated?: Truncation } {
+  return truncated ? Object.assign(results, { truncated }) : results;
 }

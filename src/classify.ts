@@ -3,7 +3,8 @@
  * taxonomy's hierarchy applied. Synchronous and zero-configuration: the model loads on first use and is cached.
  */
 import { readFileSync } from 'node:fs';
-import { TopicClassifier } from './classifier.js';
+import { TopicClassifier, withTruncation } from './classifier.js';
+import { type Truncation, truncationOf } from './features.js';
 import { NewsTopicsError } from './errors.js';
 import { parseModelText } from './model-io.js';
 import { optionalBoolean, optionalChoice, optionalNumber, optionsObject, rejectUnknownKeys, requireText } from './options.js';
@@ -23,8 +24,11 @@ export interface TopicResult {
   readonly explanation?: Explanation;
 }
 
+/** Topics of one text; `truncated` is set when the text was longer than the model reads. */
+export type TopicResults = TopicResult[] & { readonly truncated?: Truncation };
+
 /** `classify(body, { places: true })`: the topics, with the countries mentioned in the text beside them. */
-export type TopicResultsWithPlaces = TopicResult[] & { readonly places: PlaceMention[] };
+export type TopicResultsWithPlaces = TopicResults & { readonly places: PlaceMention[] };
 
 export interface ClassifyOptions {
   /** At most this many topics. Default: no limit (the model's decisions usually give 1 to 4). */
@@ -76,8 +80,8 @@ function hierarchicalScores(model: TopicClassifier, probabilities: Float64Array)
 
 /** Topics of a news article body, best first, from the default model. */
 export function classify(body: string, options: ClassifyOptions & { readonly places: true }): TopicResultsWithPlaces;
-export function classify(body: string, options?: ClassifyOptions): TopicResult[];
-export function classify(body: string, options?: ClassifyOptions): TopicResult[] {
+export function classify(body: string, options?: ClassifyOptions): TopicResults;
+export function classify(body: string, options?: ClassifyOptions): TopicResults {
   requireText(body, 'body');
   return classifyWithModel(defaultModel(), body, options);
 }
@@ -90,7 +94,7 @@ export function explain(body: string, topicId: string, options?: { readonly limi
 }
 
 /** @internal `classify` with a given model whose labels are taxonomy ids (used to measure candidate models). */
-export function classifyWithModel(model: TopicClassifier, body: string, options?: ClassifyOptions): TopicResult[] {
+export function classifyWithModel(model: TopicClassifier, body: string, options?: ClassifyOptions): TopicResults {
   requireText(body, 'body');
   const bag = optionsObject(options, 'options');
   rejectUnknownKeys(bag, ['topK', 'threshold', 'hierarchy', 'atLeastOne', 'explain', 'places'], 'options');
@@ -124,7 +128,8 @@ export function classifyWithModel(model: TopicClassifier, body: string, options?
     const result = toResult(getTopic(id), score);
     return withExplanations ? { ...result, explanation: explainWith(model, body, id) } : result;
   });
-  return withPlaces ? Object.assign(results, { places: places(body) }) : results;
+  const marked = withTruncation(results, truncationOf(body, model.parts.space.settings));
+  return withPlaces ? Object.assign(marked, { places: places(body) }) : marked;
 }
 
 function toResult(topic: Topic, score: number): TopicResult {

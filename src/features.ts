@@ -24,6 +24,19 @@ export interface FeatureSettings extends TokenizerSettings {
   readonly maxChars: number;
 }
 
+/** A text longer than the model reads: how long it was and how much was read (after markup removal). */
+export interface Truncation {
+  readonly characters: number;
+  readonly read: number;
+}
+
+/** The truncation a text undergoes, or undefined when it is read whole. */
+export function truncationOf(text: string, settings: FeatureSettings): Truncation | undefined {
+  if (text.length <= settings.maxChars) return undefined;
+  const characters = textForFeatures(text).length;
+  return characters > settings.maxChars ? { characters, read: settings.maxChars } : undefined;
+}
+
 /** Distinct hash slots of a text with their counts, slots ascending. */
 export interface SlotCounts {
   readonly slots: Int32Array;

@@ -1,12 +1,13 @@
 export { train, type TrainOptions, type TrainProgress } from './train.js';
-export { TopicClassifier, type Prediction, type PredictOptions, type TrainingSummary } from './classifier.js';
+export { TopicClassifier, type Prediction, type Predictions, type PredictOptions, type TrainingSummary } from './classifier.js';
+export { type Truncation } from './features.js';
 export { type Example } from './examples.js';
 export { NewsTopicsError, InvalidInputError, ModelFormatError, TrainingError } from './errors.js';
 export { tokenize } from './tokenize.js';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelJson } from './model-file.js';
 export { evaluate, crossValidate, type EvaluationReport, type EvaluateOptions, type CrossValidationReport } from './evaluate.js';
 export { scoreLabelSets, type SetMetrics, type LabelReport, type Scores } from './metrics.js';
-export { classify, explain, defaultModel, type ClassifyOptions, type TopicResult, type TopicResultsWithPlaces } from './classify.js';
+export { classify, explain, defaultModel, type ClassifyOptions, type TopicResult, type TopicResults, type TopicResultsWithPlaces } from './classify.js';
 export { type Explanation, type Contribution } from './explain.js';
 export { places, type PlaceMention } from './places.js';
 export { topics, getTopic, ancestorsOf, descendantsOf, withAncestors, TAXONOMY_VERSION, type Topic } from './taxonomy.js';

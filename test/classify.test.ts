@@ -95,3 +95,16 @@ describe('classify', () => {
     expect(statSync(new URL('../data/model.json', import.meta.url)).size).toBeLessThanOrEqual(8_000_000);
   });
 });
+
+describe('long inputs', () => {
+  it('reports in the result that a text longer than the model reads was cut', () => {
+    const long = 'The striker scored a goal in the league match. '.repeat(3000); // 141,000 characters
+    const result = classify(long);
+    expect(result.truncated).toEqual({ characters: long.length, read: 100_000 });
+    expect(result[0]?.id).toBe('sport');
+    expect(classify('The striker scored a goal.').truncated).toBeUndefined();
+    // Markup does not count: the limit applies to the text once tags are removed.
+    expect(classify(`<div>${'<span></span>'.repeat(10_000)}The striker scored a goal.</div>`).truncated).toBeUndefined();
+    expect(defaultModel().predict(long).truncated).toEqual({ characters: long.length, read: 100_000 });
+  });
+});

@@ -84,6 +84,14 @@ describe('news-topics (CLI)', () => {
     expect(run.stderr).toContain('6 record(s) failed');
   });
 
+  it('says in the record when a text was cut', () => {
+    const long = 'The striker scored a goal in the league match. '.repeat(3000);
+    const run = cli(['classify', '--jsonl'], `${JSON.stringify({ id: 'long', text: long })}\n${JSON.stringify({ id: 'short', text: 'A goal.' })}\n`);
+    const [first, second] = run.lines.map((l) => JSON.parse(l));
+    expect(first).toMatchObject({ id: 'long', truncated: { characters: long.length, read: 100_000 } });
+    expect(second.truncated).toBeUndefined();
+  });
+
   it('reads CSV with quotes, commas and newlines inside fields', () => {
     const csv = 'id,headline,body\n' +
       'r1,"Cup final","The striker, who scored twice, said: ""we won the match""\nin the league stadium."\n' +

@@ -27,7 +27,7 @@ def main():
     train_x, train_y = read(os.path.join(dataset, "train.jsonl"))
     test_x, _ = read(os.path.join(dataset, "test.jsonl"))
     multilabel = any(len(y) != 1 for y in train_y)
-    base = {"linearsvc": lambda: LinearSVC(), "logreg": lambda: LogisticRegression(max_iter=1000),
+    base = {"linearsvc": lambda: LinearSVC(), "logreg": lambda: LogisticRegression(),
             "complementnb": lambda: ComplementNB()}[name]()
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
     if multilabel:

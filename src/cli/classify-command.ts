@@ -1,9 +1,9 @@
 /** `news-topics classify`: topics of articles from files, standard input, JSONL or CSV; one output record per input. */
 import { parseArgs } from 'node:util';
 import { classify } from '../classify.js';
-import { TopicClassifier } from '../classifier.js';
+import { TopicClassifier, withTruncation } from '../classifier.js';
+import type { Truncation } from '../features.js';
 import { defaultModel } from '../classify.js';
-import { textForFeatures } from '../clean-text.js';
 import { choiceOption, type CliContext, numberOption, UsageError } from './context.js';
 import { JsonWriter, LineWriter, table } from './output.js';
 import { DEFAULT_FIELDS, type FieldNames, type InputFormat, readRecords } from './records.js';
@@ -54,11 +54,11 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
   if (inputs.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
 
   const custom = values.model === undefined ? undefined : await TopicClassifier.load(values.model);
-  const model = custom ?? defaultModel();
-  const maxChars = model.parts.space.settings.maxChars;
-  const decide = (text: string): TopicOut[] => {
+  if (!custom) defaultModel(); // load (and validate) before reading input
+  const decide = (text: string): TopicOut[] & { readonly truncated?: Truncation } => {
     if (custom) {
-      return custom.predict(text, { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}) }).map((p) => ({ id: p.label, label: p.label, score: p.score }));
+      const predictions = custom.predict(text, { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}) });
+      return withTruncation(predictions.map((p) => ({ id: p.label, label: p.label, score: p.score })), predictions.truncated);
     }
     return classify(text, { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}), ...(hierarchy ? { hierarchy } : {}) });
   };
@@ -90,8 +90,7 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
       const text = record.title ? `${record.title}\n${record.text}` : record.text;
       const topics = decide(text);
       // Texts longer than the model reads are cut, and the result says so.
-      const length = text.length > maxChars ? textForFeatures(text).length : text.length;
-      const truncated = length > maxChars ? { characters: length, read: maxChars } : undefined;
+      const truncated = topics.truncated;
       if (chosen === 'table') {
         if (truncated) ctx.stderr.write(`news-topics: ${record.id} has ${truncated.characters} characters; the first ${truncated.read} were read\n`);
         await out.write(table(['topic', 'id', 'score', 'IPTC'], topics.map((t) => [t.label, t.id, t.score.toFixed(3), (t.iptc ?? []).join(' ')])));
