@@ -5,6 +5,7 @@ import { TopicClassifier, withTruncation } from '../classifier.js';
 import type { Truncation } from '../features.js';
 import { defaultModel } from '../classify.js';
 import { choiceOption, type CliContext, numberOption, UsageError } from './context.js';
+import { INPUT_OPTIONS } from './data-options.js';
 import { JsonWriter, LineWriter, table } from './output.js';
 import { DEFAULT_FIELDS, type FieldNames, type InputFormat, readRecords } from './records.js';
 import { EXIT } from './usage.js';
@@ -22,14 +23,7 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
     args,
     allowPositionals: true,
     options: {
-      jsonl: { type: 'boolean' },
-      csv: { type: 'boolean' },
-      'text-field': { type: 'string' },
-      'text-column': { type: 'string' },
-      'id-field': { type: 'string' },
-      'id-column': { type: 'string' },
-      'title-field': { type: 'string' },
-      'title-column': { type: 'string' },
+      ...INPUT_OPTIONS,
       model: { type: 'string' },
       'top-k': { type: 'string' },
       threshold: { type: 'string' },

@@ -1,14 +1,22 @@
-/** The input options shared by `train` and `eval`: format and field names of a labelled data file. */
+/** Input options of the commands: format and field names of the records they read. */
 import { DEFAULT_FIELDS, type FieldNames, type InputFormat, formatOf } from './records.js';
 import { UsageError } from './context.js';
 
-export const DATA_OPTIONS = {
+/** Format and field options of every command that reads records. */
+export const INPUT_OPTIONS = {
   jsonl: { type: 'boolean' },
   csv: { type: 'boolean' },
   'text-field': { type: 'string' },
   'text-column': { type: 'string' },
   'title-field': { type: 'string' },
   'title-column': { type: 'string' },
+  'id-field': { type: 'string' },
+  'id-column': { type: 'string' },
+} as const;
+
+/** The input options of `train` and `eval`: records with labels. */
+export const DATA_OPTIONS = {
+  ...INPUT_OPTIONS,
   'labels-field': { type: 'string' },
   'labels-column': { type: 'string' },
   'label-separator': { type: 'string' },
