@@ -68,5 +68,5 @@ export function sharedArray<T extends Int8Array | Int32Array | Float32Array | Fl
   Kind: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
   length: number,
 ): T {
-  return process.env.NOSAB ? new Kind(new ArrayBuffer(length * Kind.BYTES_PER_ELEMENT) as never) : new Kind(new SharedArrayBuffer(length * Kind.BYTES_PER_ELEMENT));
+  return new Kind(new SharedArrayBuffer(length * Kind.BYTES_PER_ELEMENT));
 }
