@@ -5,9 +5,9 @@ import { TopicClassifier, withTruncation } from '../classifier.js';
 import type { Truncation } from '../features.js';
 import { defaultModel } from '../classify.js';
 import { choiceOption, type CliContext, numberOption, UsageError } from './context.js';
-import { INPUT_OPTIONS } from './data-options.js';
+import { INPUT_OPTIONS, inputSource } from './data-options.js';
 import { JsonWriter, LineWriter, table } from './output.js';
-import { DEFAULT_FIELDS, type FieldNames, type InputFormat, readRecords } from './records.js';
+import { type InputFormat, readRecords } from './records.js';
 import { EXIT } from './usage.js';
 
 interface TopicOut {
@@ -31,14 +31,9 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
       format: { type: 'string' },
     },
   });
-  if (values.jsonl && values.csv) throw new UsageError('choose one of --jsonl and --csv');
-  const format: InputFormat = values.jsonl ? 'jsonl' : values.csv ? 'csv' : 'text';
-  const fields: FieldNames = {
-    ...DEFAULT_FIELDS,
-    text: values['text-field'] ?? values['text-column'] ?? DEFAULT_FIELDS.text,
-    id: values['id-field'] ?? values['id-column'] ?? DEFAULT_FIELDS.id,
-    title: values['title-field'] ?? values['title-column'] ?? DEFAULT_FIELDS.title,
-  };
+  const source = inputSource(values);
+  const format: InputFormat = source.format ?? 'text';
+  const fields = source.fields;
   const topK = numberOption(values['top-k'], 'top-k', 1, 1e9, true);
   const threshold = numberOption(values.threshold, 'threshold', 0, 1);
   const hierarchy = choiceOption(values.hierarchy, 'hierarchy', ['specific', 'full'] as const);

@@ -1,6 +1,7 @@
-/** Input options of the commands: format and field names of the records they read. */
-import { DEFAULT_FIELDS, type FieldNames, type InputFormat, formatOf } from './records.js';
-import { UsageError } from './context.js';
+/** Input options of the commands: format and field names of the records they read, and reading labelled data. */
+import type { Example } from '../examples.js';
+import { type CliContext, UsageError } from './context.js';
+import { DEFAULT_FIELDS, type FieldNames, type InputFormat, formatOf, readRecords } from './records.js';
 
 /** Format and field options of every command that reads records. */
 export const INPUT_OPTIONS = {
@@ -22,21 +23,52 @@ export const DATA_OPTIONS = {
   'label-separator': { type: 'string' },
 } as const;
 
-type DataValues = { [K in keyof typeof DATA_OPTIONS]?: (typeof DATA_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+type Values<T> = { [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : string };
 
-export function dataSource(path: string, values: DataValues): { format: InputFormat; fields: FieldNames } {
+/** The format chosen by --jsonl/--csv (undefined when neither), and the field names for id, text and title. */
+export function inputSource(values: Values<typeof INPUT_OPTIONS>): { format: InputFormat | undefined; fields: FieldNames } {
   if (values.jsonl && values.csv) throw new UsageError('choose one of --jsonl and --csv');
-  const format = formatOf(path, values.jsonl ? 'jsonl' : values.csv ? 'csv' : undefined);
-  const separator = values['label-separator'] ?? DEFAULT_FIELDS.labelSeparator;
-  if (separator.length === 0) throw new UsageError('--label-separator must not be empty');
   return {
-    format,
+    format: values.jsonl ? 'jsonl' : values.csv ? 'csv' : undefined,
     fields: {
       ...DEFAULT_FIELDS,
       text: values['text-field'] ?? values['text-column'] ?? DEFAULT_FIELDS.text,
+      id: values['id-field'] ?? values['id-column'] ?? DEFAULT_FIELDS.id,
       title: values['title-field'] ?? values['title-column'] ?? DEFAULT_FIELDS.title,
+    },
+  };
+}
+
+/** A labelled data file's format (from the flags, else its extension) and field names, labels included. */
+export function dataSource(path: string, values: Values<typeof DATA_OPTIONS>): { format: InputFormat; fields: FieldNames } {
+  const input = inputSource(values);
+  const separator = values['label-separator'] ?? DEFAULT_FIELDS.labelSeparator;
+  if (separator.length === 0) throw new UsageError('--label-separator must not be empty');
+  return {
+    format: formatOf(path, input.format),
+    fields: {
+      ...input.fields,
       labels: values['labels-field'] ?? values['labels-column'] ?? DEFAULT_FIELDS.labels,
       labelSeparator: separator,
     },
   };
+}
+
+/** Reads labelled examples; a bad record is reported on stderr with its line number and left out (counted). */
+export async function readLabelledExamples(
+  path: string,
+  source: { format: InputFormat; fields: FieldNames },
+  ctx: CliContext,
+): Promise<{ examples: Example[]; leftOut: number }> {
+  const examples: Example[] = [];
+  let leftOut = 0;
+  for await (const record of readRecords(path, source.format, source.fields, ctx.stdin, true)) {
+    if (!record.ok) {
+      leftOut++;
+      ctx.stderr.write(`news-topics: ${path}:${record.line}: left out: ${record.error}\n`);
+      continue;
+    }
+    examples.push({ text: record.text, title: record.title, labels: record.labels ?? [] });
+  }
+  return { examples, leftOut };
 }

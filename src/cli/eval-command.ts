@@ -2,11 +2,9 @@
 import { parseArgs } from 'node:util';
 import { TopicClassifier } from '../classifier.js';
 import { evaluate } from '../evaluate.js';
-import type { Example } from '../examples.js';
 import { choiceOption, type CliContext, numberOption, UsageError } from './context.js';
-import { DATA_OPTIONS, dataSource } from './data-options.js';
+import { DATA_OPTIONS, dataSource, readLabelledExamples } from './data-options.js';
 import { table } from './output.js';
-import { readRecords } from './records.js';
 import { EXIT } from './usage.js';
 
 export async function evalCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -22,16 +20,7 @@ export async function evalCommand(args: string[], ctx: CliContext): Promise<numb
   const threshold = numberOption(values.threshold, 'threshold', 0, 1);
   const source = dataSource(dataPath, values);
   const model = await TopicClassifier.load(modelPath);
-  const examples: Example[] = [];
-  let failed = 0;
-  for await (const record of readRecords(dataPath, source.format, source.fields, ctx.stdin, true)) {
-    if (!record.ok) {
-      failed++;
-      ctx.stderr.write(`news-topics: ${dataPath}:${record.line}: left out: ${record.error}\n`);
-      continue;
-    }
-    examples.push({ text: record.text, title: record.title, labels: record.labels ?? [] });
-  }
+  const { examples, leftOut: failed } = await readLabelledExamples(dataPath, source, ctx);
   const report = await evaluate(model, examples, { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}) });
   if (format === 'json') ctx.stdout.write(`${JSON.stringify({ ...report, leftOut: failed }, null, 2)}\n`);
   else {

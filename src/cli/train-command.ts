@@ -1,11 +1,9 @@
 /** `news-topics train DATA --out MODEL`: trains on labelled JSONL or CSV and writes the model atomically. */
 import { parseArgs } from 'node:util';
-import type { Example } from '../examples.js';
 import { type TrainOptions, train } from '../train.js';
 import { choiceOption, type CliContext, numberOption, UsageError } from './context.js';
-import { DATA_OPTIONS, dataSource } from './data-options.js';
+import { DATA_OPTIONS, dataSource, readLabelledExamples } from './data-options.js';
 import { trainingProgress } from './progress-bar.js';
-import { readRecords } from './records.js';
 import { EXIT } from './usage.js';
 
 export async function trainCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -29,7 +27,7 @@ export async function trainCommand(args: string[], ctx: CliContext): Promise<num
   if (positionals.length !== 1) throw new UsageError(`train takes one DATA file, received ${positionals.length}`);
   if (values.out === undefined) throw new UsageError('train needs --out MODEL, the file to write');
   const path = positionals[0] as string;
-  const { format, fields } = dataSource(path, values);
+  const source = dataSource(path, values);
   const ngrams = numberOption(values.ngrams, 'ngrams', 1, 2, true) as 1 | 2 | undefined;
   const options: TrainOptions = {
     ...(ngrams !== undefined ? { ngrams } : {}),
@@ -42,16 +40,7 @@ export async function trainCommand(args: string[], ctx: CliContext): Promise<num
     ...optional('threads', numberOption(values.threads, 'threads', 1, 64, true)),
   };
 
-  const examples: Example[] = [];
-  let failed = 0;
-  for await (const record of readRecords(path, format, fields, ctx.stdin, true)) {
-    if (!record.ok) {
-      failed++;
-      ctx.stderr.write(`news-topics: ${path}:${record.line}: left out: ${record.error}\n`);
-      continue;
-    }
-    examples.push({ text: record.text, title: record.title, labels: record.labels ?? [] });
-  }
+  const { examples, leftOut: failed } = await readLabelledExamples(path, source, ctx);
   const progress = trainingProgress(ctx, values.quiet === true);
   const started = Date.now();
   let model;
