@@ -87,8 +87,8 @@ export class TopicClassifier {
 
   /** Labels for a text, best first, decided by per-label thresholds (or `threshold`) and `topK`. */
   predict(text: string, options?: PredictOptions): Predictions {
-    const decision = this.decision(options, 'options');
-    return withTruncation(this.decide(this.scores(text), decision), truncationOf(text, this.parts.space.settings));
+    requireText(text, 'text');
+    return this.predictOne(text, this.decision(options, 'options'));
   }
 
   /** `predict` for many texts: one array per text, in input order. */
@@ -96,9 +96,12 @@ export class TopicClassifier {
     if (!Array.isArray(texts)) throw new InvalidInputError('texts', 'an array of strings', texts);
     const decision = this.decision(options, 'options');
     texts.forEach((text, i) => requireText(text, `texts[${i}]`));
-    return texts.map((text) =>
-      withTruncation(this.decide(this.probabilities(this.parts.space.vectorize(text)), decision), truncationOf(text, this.parts.space.settings)),
-    );
+    return texts.map((text) => this.predictOne(text, decision));
+  }
+
+  private predictOne(text: string, decision: Decision): Predictions {
+    const probabilities = this.probabilities(this.parts.space.vectorize(text));
+    return withTruncation(this.decide(probabilities, decision), truncationOf(text, this.parts.space.settings));
   }
 
   /**

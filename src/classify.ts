@@ -8,7 +8,7 @@ import { type Truncation, truncationOf } from './features.js';
 import { NewsTopicsError } from './errors.js';
 import { parseModelText } from './model-io.js';
 import { optionalBoolean, optionalChoice, optionalNumber, optionsObject, rejectUnknownKeys, requireText } from './options.js';
-import { type Explanation, explainWith } from './explain.js';
+import { type Explanation, explainLabels } from './explain.js';
 import { type PlaceMention, places } from './places.js';
 import { ancestorsOf, getTopic, type Topic } from './taxonomy.js';
 
@@ -82,7 +82,7 @@ function hierarchicalScores(model: TopicClassifier, probabilities: Float64Array)
 export function classify(body: string, options: ClassifyOptions & { readonly places: true }): TopicResultsWithPlaces;
 export function classify(body: string, options?: ClassifyOptions): TopicResults;
 export function classify(body: string, options?: ClassifyOptions): TopicResults {
-  requireText(body, 'body');
+  requireText(body, 'body'); // before the model loads: a bad argument is reported as such
   return classifyWithModel(defaultModel(), body, options);
 }
 
@@ -124,9 +124,11 @@ export function classifyWithModel(model: TopicClassifier, body: string, options?
     const covered = new Set(chosen.flatMap(([id]) => ancestorsOf(id)));
     chosen = chosen.filter(([id]) => !covered.has(id));
   }
-  const results = chosen.slice(0, topK).map(([id, score]) => {
+  const kept = chosen.slice(0, topK);
+  const explanations = withExplanations ? explainLabels(model, body, kept.map(([id]) => id)) : undefined;
+  const results = kept.map(([id, score], i): TopicResult => {
     const result = toResult(getTopic(id), score);
-    return withExplanations ? { ...result, explanation: explainWith(model, body, id) } : result;
+    return explanations ? { ...result, explanation: explanations[i] as Explanation } : result;
   });
   const marked = withTruncation(results, truncationOf(body, model.parts.space.settings));
   return withPlaces ? Object.assign(marked, { places: places(body) }) : marked;

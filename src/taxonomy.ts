@@ -40,11 +40,18 @@ export function getTopic(id: string): Topic {
   return topic;
 }
 
+// The taxonomy is fixed: every topic's ancestors are worked out once (classify ranks with them on every call).
+const ancestorsById = new Map(
+  topics.map((t) => {
+    const chain: string[] = [];
+    for (let parent = t.parent; parent !== null; parent = byId.get(parent)?.parent ?? null) chain.push(parent);
+    return [t.id, Object.freeze(chain)] as const;
+  }),
+);
+
 /** The id's ancestors, nearest first (`artificial-intelligence` → `technology`, `science-technology`). */
 export function ancestorsOf(id: string): string[] {
-  const out: string[] = [];
-  for (let parent = getTopic(id).parent; parent !== null; parent = getTopic(parent).parent) out.push(parent);
-  return out;
+  return [...(ancestorsById.get(getTopic(id).id) as readonly string[])];
 }
 
 /** The ids below this one, at any depth. */
