@@ -23,7 +23,7 @@ make_jsonl() { # $1 = size in MB: short news-like records, 1 KB each
 for size in "$small" "$large"; do
   make_jsonl "$size"
   start=$(date +%s)
-  /usr/bin/time -f "%M" -o "$dir/rss" node dist/bin.js classify --jsonl "$dir/in-$size.jsonl" > "$dir/out.jsonl"
+  /usr/bin/time -f "%M" -o "$dir/rss" node dist/cli/bin.js classify --jsonl "$dir/in-$size.jsonl" > "$dir/out.jsonl"
   echo "input ${size} MB ($(wc -l < "$dir/in-$size.jsonl") records): output $(wc -l < "$dir/out.jsonl") records, peak RSS $(( $(cat "$dir/rss") / 1024 )) MB, $(( $(date +%s) - start )) s"
   rm -f "$dir/in-$size.jsonl" "$dir/out.jsonl"
 done

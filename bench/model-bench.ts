@@ -62,7 +62,7 @@ if (existsSync(NEWS)) {
   for (const file of ['bbc.dev.jsonl', 'wcep.dev.jsonl']) {
     const rows = readFileSync(join(NEWS, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { title: string | null; text: string; labels: string[] });
     const gold = rows.map((r) => withAncestors(r.labels));
-    const ours = scoreLabelSets(gold, rows.map((r) => classify(r.title ? `${r.title}\n${r.text}` : r.text, { hierarchy: 'full' }).map((t) => t.id)));
+    const ours = scoreLabelSets(gold, rows.map((r) => classify({ title: r.title, body: r.text }, { hierarchy: 'full' }).topics.map((t) => t.id)));
     const base = baselineOk
       ? scoreLabelSets(gold, readFileSync(join(out, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => withAncestors(JSON.parse(l) as string[])))
       : undefined;

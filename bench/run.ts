@@ -11,7 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scoreLabelSets } from '../src/metrics.js';
+import { scoreLabelSets } from '../src/eval/metrics.js';
 import { DATASETS, NATURAL_CAPS, SYSTEMS } from './systems.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -7,10 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyWithModel } from '../src/classify.js';
-import { type SetMetrics, scoreLabelSets, train } from '../src/index.js';
-import { writeFileAtomic } from '../src/model-io.js';
-import { topics, withAncestors } from '../src/taxonomy.js';
+import { classifyArticle, type SetMetrics, scoreLabelSets, topics, train, withAncestors } from '../src/index.js';
+import { writeFileAtomic } from '../src/io/atomic-write.js';
 import { devExamples } from './news-data.js';
 import { RECIPE, recipeExamples } from './model-recipe.js';
 
@@ -37,7 +35,7 @@ const devFiles = ['bbc.dev.jsonl', 'wcep.dev.jsonl'] as const;
 const results: Record<string, SetMetrics> = {};
 for (const file of devFiles) {
   const dev = devExamples(file);
-  const predicted = dev.map((e) => classifyWithModel(model, e.title ? `${e.title}\n${e.text}` : e.text, { hierarchy: 'full' }).map((t) => t.id));
+  const predicted = dev.map((e) => classifyArticle(model, { title: e.title ?? null, body: e.text }, { hierarchy: 'full' }).topics.map((t) => t.id));
   results[file] = scoreLabelSets(dev.map((e) => withAncestors(e.labels)), predicted);
   const m = results[file] as SetMetrics;
   process.stderr.write(`build:model ${file}: micro-F1 ${m.micro.f1.toFixed(4)}, macro-F1 ${m.macro.f1.toFixed(4)}\n`);

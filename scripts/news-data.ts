@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Example } from '../src/index.js';
-import { descendantsOf, topics, withAncestors } from '../src/taxonomy.js';
+import { descendantsOf, topics, withAncestors } from '../src/news/taxonomy.js';
 
 export const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared');
 export const NEWS_DATA = join(SHARED, 'datasets', 'news-topics');

@@ -43,6 +43,7 @@ describe('random inputs find only typed errors', () => {
         onlyTypedErrors(() => api.places(a as never));
         onlyTypedErrors(() => api.explain(a as never, b as never));
         onlyTypedErrors(() => model.explain(a as never, b as never, a as never));
+        onlyTypedErrors(() => api.classifyArticle(model, a as never, b as never));
       }),
       { numRuns: 300 },
     );
@@ -72,11 +73,12 @@ describe('random inputs find only typed errors', () => {
         await onlyTypedRejections(() => api.train(a as never, b as never));
         await onlyTypedRejections(() => api.evaluate(model, a as never, b as never));
         await onlyTypedRejections(() => api.evaluate(a as never, syntheticExamples(3)));
+        await onlyTypedRejections(() => api.saveModel(a as never, 'never-written.json'));
         await onlyTypedRejections(() => api.crossValidate(a as never, b as never));
         // Paths: only non-strings here, so that the test never writes or reads files named at random.
         if (typeof a !== 'string') {
-          await onlyTypedRejections(() => api.TopicClassifier.load(a as never));
-          await onlyTypedRejections(() => model.save(a as never));
+          await onlyTypedRejections(() => api.loadModel(a as never));
+          await onlyTypedRejections(() => api.saveModel(model, a as never));
         }
       }),
       { numRuns: 150 },

@@ -14,7 +14,7 @@ describe('properties', () => {
   it('every score is a probability in [0, 1], sorted best first', () => {
     fc.assert(
       fc.property(textArb, (text) => {
-        const all = model.predict(text, { threshold: 0, topK: Infinity });
+        const all = model.predict(text, { threshold: 0, topK: Infinity }).topics;
         expect(all).toHaveLength(model.labels.length);
         for (const p of all) expect(p.score >= 0 && p.score <= 1).toBe(true);
         for (let i = 1; i < all.length; i++) expect(all[i - 1]!.score).toBeGreaterThanOrEqual(all[i]!.score);

@@ -11,8 +11,9 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 // The built package, as users run it (dist/ has the worker file that parallel training needs).
-import { train } from '../../dist/index.js';
-import { createRandom, shuffleInPlace } from '../../dist/random.js';
+import { saveModel, train } from '../../dist/index.js';
+import { createRandom, shuffleInPlace } from '../../dist/common/random.js';
+import { decide, defaultRule } from '../../dist/model/decide.js';
 
 interface Row {
   readonly title: string | null;
@@ -51,15 +52,15 @@ if (system === 'news-topics') {
   let start = performance.now();
   const model = await train(trainRows.map((r) => ({ text: r.text, title: r.title, labels: r.labels })));
   trainSeconds = (performance.now() - start) / 1000;
-  await model.save(modelPath);
+  await saveModel(model, modelPath);
   start = performance.now();
-  const thresholds = new Map(model.labels.map((label, l) => [label, model.thresholds[l] as number]));
   predictions = testRows.map((r) => {
-    // One pass per document: every label's score, then the default decision (what predict(text) returns).
-    const ranked = model.predict(textOf(r), { threshold: 0, topK: Infinity });
-    const top = ranked[0]?.label as string;
-    const passing = ranked.filter((p) => p.score >= (thresholds.get(p.label) as number)).map((p) => p.label);
-    return { labels: model.singleLabel || passing.length === 0 ? [top] : passing, top };
+    // One read per document: every label's score, then the model's own decision rule (what predict() returns).
+    const scores = model.scores({ title: r.title ?? null, body: r.text });
+    const chosen = decide(scores, model.thresholds, defaultRule(model.singleLabel));
+    let best = 0;
+    for (let l = 1; l < scores.length; l++) if ((scores[l] as number) > (scores[best] as number)) best = l;
+    return { labels: chosen.map((l) => model.labels[l] as string), top: model.labels[best] as string };
   });
   predictSeconds = (performance.now() - start) / 1000;
 } else {

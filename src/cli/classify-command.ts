@@ -1,92 +1,105 @@
 /** `news-topics classify`: topics of articles from files, standard input, JSONL or CSV; one output record per input. */
-import { parseArgs } from 'node:util';
-import { classify } from '../classify.js';
-import { TopicClassifier, withTruncation } from '../classifier.js';
-import type { Truncation } from '../features.js';
-import { defaultModel } from '../classify.js';
-import { choiceOption, type CliContext, numberOption, UsageError } from './context.js';
+import { loadModel } from '../io/model-files.js';
+import { classify, defaultModel } from '../io/default-model.js';
+import type { TopicClassifier } from '../model/classifier.js';
+import type { Result } from '../model/result.js';
+import { places as placesOf } from '../news/places.js';
+import { isTopicId } from '../news/taxonomy.js';
+import { choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
 import { INPUT_OPTIONS, inputSource } from './data-options.js';
 import { JsonWriter, LineWriter, table } from './output.js';
-import { type InputFormat, readRecords } from './records.js';
+import { formatOf, type InputRecord, readRecords } from './records.js';
 import { EXIT } from './usage.js';
 
-interface TopicOut {
-  readonly id: string;
-  readonly label: string;
-  readonly score: number;
-  readonly parent?: string | null;
-  readonly iptc?: readonly string[];
-}
-
 export async function classifyCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...INPUT_OPTIONS,
-      model: { type: 'string' },
-      'top-k': { type: 'string' },
-      threshold: { type: 'string' },
-      hierarchy: { type: 'string' },
-      format: { type: 'string' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    ...INPUT_OPTIONS,
+    text: { type: 'boolean' },
+    model: { type: 'string' },
+    'top-k': { type: 'string' },
+    threshold: { type: 'string' },
+    hierarchy: { type: 'string' },
+    explain: { type: 'boolean' },
+    places: { type: 'boolean' },
+    format: { type: 'string' },
   });
   const source = inputSource(values);
-  const format: InputFormat = source.format ?? 'text';
-  const fields = source.fields;
+  if (values.text && source.format !== undefined) throw new UsageError('choose one of --text, --jsonl and --csv');
+  const given = values.text ? 'text' : source.format;
   const topK = numberOption(values['top-k'], 'top-k', 1, 1e9, true);
   const threshold = numberOption(values.threshold, 'threshold', 0, 1);
   const hierarchy = choiceOption(values.hierarchy, 'hierarchy', ['specific', 'full'] as const);
   const outputFormat = choiceOption(values.format, 'format', ['table', 'json', 'jsonl'] as const);
-  if (hierarchy !== undefined && values.model !== undefined) throw new UsageError('--hierarchy applies to the default model only');
   const inputs = positionals.length > 0 ? positionals : ['-'];
   if (inputs.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
 
-  const custom = values.model === undefined ? undefined : await TopicClassifier.load(values.model);
-  if (!custom) defaultModel(); // load (and validate) before reading input
-  const decide = (text: string): TopicOut[] & { readonly truncated?: Truncation } => {
-    if (custom) {
-      const predictions = custom.predict(text, { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}) });
-      return withTruncation(predictions.map((p) => ({ id: p.label, label: p.label, score: p.score })), predictions.truncated);
+  let custom: TopicClassifier | undefined;
+  if (values.model !== undefined) custom = await loadModel(values.model);
+  else defaultModel(); // load (and validate) before reading input
+  // A model whose labels are taxonomy ids gets the taxonomy (hierarchy, names, IPTC codes); any other, its labels.
+  const taxonomy = custom === undefined || custom.labels.every((label) => isTopicId(label));
+  if (hierarchy !== undefined && !taxonomy) throw new UsageError('--hierarchy applies to models whose labels are taxonomy ids');
+  const decisions = { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}) };
+  const run = (title: string | null, body: string): Result => {
+    const input = { title, body };
+    if (custom !== undefined && !taxonomy) {
+      const result = custom.predict(input, decisions);
+      if (!values.explain && !values.places) return result;
+      const explained = values.explain ? result.topics.map((t) => ({ ...t, explanation: (custom as TopicClassifier).explain(input, t.id) })) : result.topics;
+      return { ...result, topics: explained, ...(values.places ? { places: placesOf(input) } : {}) };
     }
-    return classify(text, { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}), ...(hierarchy ? { hierarchy } : {}) });
+    return classify(input, { ...decisions, ...(hierarchy ? { hierarchy } : {}), ...(custom ? { model: custom } : {}), explain: values.explain === true, places: values.places === true });
   };
 
-  const single = format === 'text' && inputs.length === 1;
+  const formats = inputs.map((path) => formatOf(path, given, 'text'));
+  const single = inputs.length === 1 && formats[0] === 'text';
   const chosen = outputFormat ?? (single && ctx.stdoutIsTTY ? 'table' : 'jsonl');
   const out = new LineWriter(ctx.stdout);
   const json = new JsonWriter(out, chosen === 'json');
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  const placeLines: string[] = [];
+  let records = 0;
   let failed = 0;
-  for (const input of inputs) {
-    const records = readRecords(input, format, fields, ctx.stdin);
-    for (;;) {
-      let next: IteratorResult<Awaited<ReturnType<typeof records.next>>['value']>;
-      try {
-        next = await records.next();
-      } catch (error) {
-        // An input that cannot be read (missing, a directory, an I/O error) is one failed record; the others go on.
-        failed++;
-        await json.value({ id: input, line: 0, error: `cannot read ${input}: ${(error as Error).message}` });
-        break;
-      }
-      if (next.done) break;
-      const record = next.value;
-      if (!record.ok) {
-        failed++;
-        await json.value({ id: record.id, line: record.line, error: record.error });
-        continue;
-      }
-      const text = record.title ? `${record.title}\n${record.text}` : record.text;
-      const topics = decide(text);
-      // Texts longer than the model reads are cut, and the result says so.
-      const truncated = topics.truncated;
-      if (chosen === 'table') {
-        if (truncated) ctx.stderr.write(`news-topics: ${record.id} has ${truncated.characters} characters; the first ${truncated.read} were read\n`);
-        await out.write(table(['topic', 'id', 'score', 'IPTC'], topics.map((t) => [t.label, t.id, t.score.toFixed(3), (t.iptc ?? []).join(' ')])));
-      } else {
-        await json.value({ id: record.id, topics, ...(truncated ? { truncated } : {}) });
-      }
+  const emit = async (record: InputRecord, format: 'text' | 'jsonl' | 'csv'): Promise<void> => {
+    records++;
+    if (!record.ok) {
+      failed++;
+      if (chosen === 'table') rows.push([record.id, `error: ${record.error}`, '', '', '']);
+      else await json.value({ id: record.id, line: record.line, error: record.error });
+      return;
     }
+    const result = run(record.title, record.text);
+    if (chosen !== 'table') {
+      // Records of a JSONL or CSV file say which line they come from, as error records do.
+      await json.value({ id: record.id, ...(format === 'text' ? {} : { line: record.line }), ...result });
+      return;
+    }
+    if (result.truncated) notes.push(`${record.id} has ${result.truncated.characters} characters; the first ${result.truncated.read} were read`);
+    if (result.places) placeLines.push(`${records > 1 || inputs.length > 1 ? `${record.id} ` : ''}places: ${result.places.map((p) => `${p.name} (${p.code}) ×${p.mentions}`).join(', ') || 'none'}`);
+    for (const t of result.topics) {
+      const words = t.explanation ? t.explanation.up.slice(0, 3).map((c) => c.text).join(', ') : '';
+      rows.push([record.id, t.label, t.id, t.score.toFixed(3), (t.iptc ?? []).join(' '), words]);
+    }
+  };
+  for (const [i, input] of inputs.entries()) {
+    try {
+      const format = formats[i] as 'text' | 'jsonl' | 'csv';
+      for await (const record of readRecords(input, format, source.fields, ctx.stdin)) await emit(record, format);
+    } catch (error) {
+      if (error instanceof UsageError || (error as Error).name === 'OutputClosed') throw error;
+      // An input that cannot be read (missing, a folder, a device, an I/O error) is one failed record; the others go on.
+      await emit({ ok: false, id: input, line: 0, error: `cannot read ${input}: ${(error as Error).message}` }, 'jsonl');
+    }
+  }
+  if (chosen === 'table') {
+    const withWords = values.explain === true;
+    const header = ['topic', 'id', 'score', 'IPTC', ...(withWords ? ['words'] : [])];
+    const body = rows.map((r) => (withWords ? r : r.slice(0, 5)));
+    // One record: its topics; several: one table, with the record's id first.
+    await out.write(records === 1 && failed === 0 ? table(header, body.map((r) => r.slice(1))) : table(['record', ...header], body));
+    if (placeLines.length > 0) await out.write(`${placeLines.join('\n')}\n`);
+    for (const note of notes) ctx.stderr.write(`news-topics: ${note}\n`);
   }
   await json.end();
   if (failed > 0) ctx.stderr.write(`news-topics: ${failed} record(s) failed; see the error records in the output\n`);

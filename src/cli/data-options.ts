@@ -1,5 +1,5 @@
 /** Input options of the commands: format and field names of the records they read, and reading labelled data. */
-import type { Example } from '../examples.js';
+import type { Example } from '../learn/examples.js';
 import { type CliContext, UsageError } from './context.js';
 import { DEFAULT_FIELDS, type FieldNames, type InputFormat, formatOf, readRecords } from './records.js';
 
@@ -45,7 +45,7 @@ export function dataSource(path: string, values: Values<typeof DATA_OPTIONS>): {
   const separator = values['label-separator'] ?? DEFAULT_FIELDS.labelSeparator;
   if (separator.length === 0) throw new UsageError('--label-separator must not be empty');
   return {
-    format: formatOf(path, input.format),
+    format: formatOf(path, input.format, 'jsonl'),
     fields: {
       ...input.fields,
       labels: values['labels-field'] ?? values['labels-column'] ?? DEFAULT_FIELDS.labels,

@@ -1,9 +1,10 @@
 /** The `news-topics` command: dispatch, help, version, and the mapping of failures to exit codes. */
 import { readFileSync } from 'node:fs';
-import { NewsTopicsError } from '../errors.js';
+import { NewsTopicsError } from '../common/errors.js';
 import { classifyCommand } from './classify-command.js';
 import { type CliContext, UsageError } from './context.js';
 import { evalCommand } from './eval-command.js';
+import { OutputClosed } from './output.js';
 import { trainCommand } from './train-command.js';
 import { CLASSIFY_HELP, EVAL_HELP, EXIT, MAIN_HELP, TRAIN_HELP } from './usage.js';
 
@@ -41,12 +42,15 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   try {
     return await entry.run(rest, ctx);
   } catch (error) {
+    // The reader of standard output went away (e.g. `| head -1`): nothing more to say, and no failure.
+    if (error instanceof OutputClosed) return EXIT.ok;
     const code = (error as { code?: string }).code;
     if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       ctx.stderr.write(`news-topics ${command}: ${(error as Error).message}\nRun "news-topics ${command} --help" for usage.\n`);
       return EXIT.usage;
     }
-    const message = error instanceof NewsTopicsError || code !== undefined ? (error as Error).message : String((error as Error)?.stack ?? error);
+    // Our errors say "news-topics: …" themselves; the command's prefix replaces that one.
+    const message = error instanceof NewsTopicsError || code !== undefined ? (error as Error).message.replace(/^news-topics: /, '') : String((error as Error)?.stack ?? error);
     ctx.stderr.write(`news-topics ${command}: ${message}\n`);
     return EXIT.fatal;
   }

@@ -1,14 +1,32 @@
-/** Writing results: JSON Lines with backpressure (memory stays flat), a JSON array, or a table for people. */
+/**
+ * Writing results: JSON Lines with backpressure (memory stays flat), a JSON array, or a table for people. When the
+ * reader of standard output goes away (`news-topics classify … | head -1`), writing stops quietly: the command
+ * ends with exit code 0, as Unix tools do, and no stack trace.
+ */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
-export type OutputFormat = 'table' | 'json' | 'jsonl';
+/** The reader of the output has closed it (EPIPE): the command stops, successfully. */
+export class OutputClosed extends Error {
+  override name = 'OutputClosed';
+}
 
 export class LineWriter {
-  constructor(private readonly stream: Writable) {}
+  private closed = false;
+
+  constructor(private readonly stream: Writable) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.closed = true;
+    });
+  }
 
   async write(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    if (this.closed || this.stream.destroyed) throw new OutputClosed('standard output was closed by its reader');
+    if (!this.stream.write(text)) {
+      // 'drain' when the reader caught up; 'close' or 'error' when it went away (events.once rejects on 'error').
+      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]).catch(() => {});
+      if (this.closed || this.stream.destroyed) throw new OutputClosed('standard output was closed by its reader');
+    }
   }
 }
 

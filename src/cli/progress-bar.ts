@@ -1,6 +1,6 @@
 /** A progress bar with rate and ETA on standard error while training, only when it is a terminal (cli-progress). */
 import cliProgress from 'cli-progress';
-import type { TrainProgress } from '../train.js';
+import type { TrainProgress } from '../learn/options.js';
 import type { CliContext } from './context.js';
 
 export function trainingProgress(ctx: CliContext, quiet: boolean): { onProgress?: (p: TrainProgress) => void; stop: () => void } {

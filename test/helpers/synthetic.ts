@@ -3,7 +3,7 @@
  * words from its topics and the rest from a shared pool. Deterministic (seeded).
  */
 import type { Example } from '../../src/index.js';
-import { createRandom } from '../../src/random.js';
+import { createRandom } from '../../src/common/random.js';
 
 export const TOPIC_WORDS: Record<string, string[]> = {
   sport: ['football', 'goal', 'match', 'league', 'coach', 'striker', 'tournament', 'championship', 'referee', 'stadium'],

@@ -1,0 +1,141 @@
+/**
+ * Byte encodings of the model file: base64 text, raw DEFLATE (fflate: pure JavaScript, the same in Node, browsers
+ * and workers), delta-varint integer lists and little-endian numbers. Inflation is always bounded by the size the
+ * file declares, so a crafted file cannot make a reader allocate more than that (a "decompression bomb").
+ */
+import { deflateSync, inflateSync } from 'fflate';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number;
+    const b = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0;
+    const c = i + 2 < bytes.length ? (bytes[i + 2] as number) : 0;
+    chunk += ALPHABET[a >> 2];
+    chunk += ALPHABET[((a & 3) << 4) | (b >> 4)];
+    chunk += i + 1 < bytes.length ? ALPHABET[((b & 15) << 2) | (c >> 6)] : '=';
+    chunk += i + 2 < bytes.length ? ALPHABET[c & 63] : '=';
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  }
+  parts.push(chunk);
+  return parts.join('');
+}
+
+/** Decodes base64; returns undefined for text that is not base64. */
+export function fromBase64(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0) return undefined;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let quad = 0;
+    for (let k = 0; k < 4; k++) {
+      const code = text.charCodeAt(i + k);
+      const isPadding = code === 61 && i + 4 === text.length && k >= 4 - padding;
+      const value = isPadding ? 0 : code < 128 ? (DECODE[code] as number) : -1;
+      if (value < 0) return undefined;
+      quad = (quad << 6) | value;
+    }
+    if (o < out.length) out[o++] = (quad >> 16) & 255;
+    if (o < out.length) out[o++] = (quad >> 8) & 255;
+    if (o < out.length) out[o++] = quad & 255;
+  }
+  return out;
+}
+
+/** Raw DEFLATE at the highest level, as base64. */
+export function pack(bytes: Uint8Array): string {
+  return toBase64(deflateSync(bytes, { level: 9 }));
+}
+
+/**
+ * Inflates base64 raw-DEFLATE text into at most `maxBytes` bytes. Returns the bytes, or a fault: not base64, not
+ * DEFLATE, or more than `maxBytes` (inflation stops there).
+ */
+export function unpack(text: string, maxBytes: number): Uint8Array | string {
+  const packed = fromBase64(text);
+  if (packed === undefined) return 'is not base64 text';
+  const out = new Uint8Array(maxBytes + 1);
+  let bytes: Uint8Array;
+  try {
+    bytes = inflateSync(packed, { out });
+  } catch {
+    return 'is damaged (its compressed data does not inflate)';
+  }
+  if (bytes.length > maxBytes) return `inflates to more than the ${maxBytes} bytes it should hold`;
+  return bytes;
+}
+
+/** Ascending integers as varint-coded differences. */
+export function encodeVarintDeltas(values: Int32Array): Uint8Array {
+  const out: number[] = [];
+  let previous = 0;
+  for (const value of values) {
+    let delta = value - previous;
+    previous = value;
+    while (delta >= 0x80) {
+      out.push((delta & 0x7f) | 0x80);
+      delta >>>= 7;
+    }
+    out.push(delta);
+  }
+  return Uint8Array.from(out);
+}
+
+/** Decodes `count` ascending integers below `limit`; returns a fault text when the bytes do not fit. */
+export function decodeVarintDeltas(bytes: Uint8Array, count: number, limit: number): Int32Array | string {
+  const values = new Int32Array(count);
+  let position = 0;
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    let delta = 0;
+    let shift = 0;
+    for (;;) {
+      if (position >= bytes.length || shift > 28) return 'is damaged (ends early)';
+      const byte = bytes[position++] as number;
+      delta += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) break;
+    }
+    const value = previous + delta;
+    if ((i > 0 && delta === 0) || value >= limit) return 'is damaged (values out of order or range)';
+    values[i] = value;
+    previous = value;
+  }
+  if (position !== bytes.length) return 'is damaged (trailing bytes)';
+  return values;
+}
+
+/** Little-endian bytes of a typed array. */
+export function littleEndian(array: Float32Array | Int8Array | Int16Array): Uint8Array {
+  const bytes = new Uint8Array(array.length * array.BYTES_PER_ELEMENT);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < array.length; i++) {
+    if (array instanceof Float32Array) view.setFloat32(i * 4, array[i] as number, true);
+    else if (array instanceof Int16Array) view.setInt16(i * 2, array[i] as number, true);
+    else view.setInt8(i, array[i] as number);
+  }
+  return bytes;
+}
+
+export function readFloat32s(bytes: Uint8Array, count: number): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+export function readInt16s(bytes: Uint8Array, count: number): Int16Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Int16Array(count);
+  for (let i = 0; i < count; i++) out[i] = view.getInt16(i * 2, true);
+  return out;
+}

@@ -1,0 +1,69 @@
+/**
+ * From out-of-fold scores to the model's calibration and decisions: a Platt sigmoid per label (or the safe
+ * fallback, see model/calibration.ts), a threshold per label that maximises its held-out F1, and the held-out
+ * micro-F1 of the decisions the model will make, computed with the model's own decision rule and the evaluation
+ * scorer (so the cost search chooses by the figure `evaluate` reports).
+ */
+import { scoreLabelSets } from '../eval/metrics.js';
+import { applySigmoid, type CalibrationFallback, calibrateScores, MIN_CALIBRATION_EXAMPLES, type Sigmoid } from '../model/calibration.js';
+import { decide, defaultRule } from '../model/decide.js';
+import { DEFAULT_THRESHOLD, tuneThreshold } from '../model/thresholds.js';
+
+export interface Calibration {
+  readonly c: number;
+  readonly sigmoids: Sigmoid[];
+  readonly thresholds: Float64Array;
+  /** Label index → why it was not calibrated on its held-out scores. */
+  readonly fallbacks: Map<number, CalibrationFallback>;
+  /** Held-out micro-F1 of the model's default decisions (observed labels only). */
+  readonly microF1: number;
+  /** Held-out probabilities, row-major (row × label). */
+  readonly probabilities: Float64Array;
+}
+
+/**
+ * Calibrates every label from out-of-fold scores (row × label) and `targets` (+1, -1, or 0 for a label the row
+ * does not observe), and measures the resulting decisions.
+ */
+export function calibrate(outOfFold: Float64Array, targets: Int8Array, L: number, c: number, singleLabel: boolean, tune: boolean): Calibration {
+  const rows = outOfFold.length / L;
+  const sigmoids: Sigmoid[] = [];
+  const thresholds = new Float64Array(L).fill(DEFAULT_THRESHOLD);
+  const fallbacks = new Map<number, CalibrationFallback>();
+  const probabilities = new Float64Array(outOfFold.length);
+  for (let l = 0; l < L; l++) {
+    const scores: number[] = [];
+    const positive: boolean[] = [];
+    for (let row = 0; row < rows; row++) {
+      const t = targets[row * L + l] as number;
+      if (t === 0) continue;
+      scores.push(outOfFold[row * L + l] as number);
+      positive.push(t > 0);
+    }
+    const { sigmoid, fallback } = calibrateScores(scores, positive);
+    sigmoids.push(sigmoid);
+    if (fallback !== undefined) fallbacks.set(l, fallback);
+    for (let row = 0; row < rows; row++) probabilities[row * L + l] = applySigmoid(sigmoid, outOfFold[row * L + l] as number);
+    if (tune && fallback === undefined) {
+      thresholds[l] = tuneThreshold(scores.map((s) => applySigmoid(sigmoid, s)), positive, { minPositives: MIN_CALIBRATION_EXAMPLES, lowest: 0.05, highest: 0.95 });
+    }
+  }
+  return { c, sigmoids, thresholds, fallbacks, probabilities, microF1: heldOutMicroF1(probabilities, thresholds, targets, L, singleLabel) };
+}
+
+/** Micro-F1 of the default decisions on held-out probabilities, over the labels each row observes. */
+export function heldOutMicroF1(probabilities: Float64Array, thresholds: Float64Array, targets: Int8Array, L: number, singleLabel: boolean): number {
+  const rule = defaultRule(singleLabel);
+  const gold: number[][] = [];
+  const predicted: number[][] = [];
+  for (let row = 0; row < probabilities.length / L; row++) {
+    const observed = (l: number) => targets[row * L + l] !== 0;
+    const chosen = decide(probabilities.subarray(row * L, (row + 1) * L), thresholds, rule);
+    predicted.push(chosen.filter(observed));
+    const positives: number[] = [];
+    for (let l = 0; l < L; l++) if ((targets[row * L + l] as number) > 0) positives.push(l);
+    gold.push(positives);
+  }
+  const names = (sets: number[][]) => sets.map((set) => set.map(String));
+  return scoreLabelSets(names(gold), names(predicted)).micro.f1;
+}

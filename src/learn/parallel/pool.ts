@@ -1,0 +1,71 @@
+/**
+ * Trains many labels on up to `threads` threads: the main thread and worker threads share the training data
+ * (SharedArrayBuffer-backed typed arrays, see shared-memory.ts) and split the labels. Results do not depend on the
+ * thread count (label-trainer.ts seeds each label on its own). Workers need the compiled worker file
+ * (dist/learn/parallel/worker.js); when it is absent (running the TypeScript sources) training stays on the main
+ * thread.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type Job, type LabelModel, type TrainingData, trainLabel, WarmStarts } from '../label-trainer.js';
+import type { LabelTask } from './worker.js';
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/** Threads when the caller names none: 2, or 1 on a single-core machine. */
+export function defaultThreads(): number {
+  return Math.min(2, availableParallelism());
+}
+
+export class LabelPool {
+  private readonly workers: Worker[] = [];
+  private nextId = 0;
+  private readonly warm = new WarmStarts();
+
+  private constructor(private readonly data: TrainingData) {}
+
+  /** A pool with `threads - 1` workers beside the main thread (fewer when workers are unavailable). */
+  static create(data: TrainingData, threads: number): LabelPool {
+    const pool = new LabelPool(data);
+    if (threads > 1 && existsSync(fileURLToPath(WORKER_URL))) {
+      for (let i = 1; i < threads; i++) pool.workers.push(new Worker(WORKER_URL, { workerData: data }));
+    }
+    return pool;
+  }
+
+  /** Threads in use: the main thread and the workers. */
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /** Trains every label for the job; models come back in label order. */
+  async trainLabels(labels: readonly number[], job: Job): Promise<LabelModel[]> {
+    const shares = this.workers.length + 1;
+    // Interleave labels so that each thread gets a similar mix of large and small labels.
+    const parts = Array.from({ length: shares }, (_, k) => labels.filter((_, i) => i % shares === k));
+    const pending = this.workers.map((worker, k) => this.run(worker, { id: this.nextId++, labels: parts[k + 1] ?? [], job }));
+    const local = (parts[0] ?? []).map((label) => trainLabel(this.data, label, job, this.warm));
+    const remote = (await Promise.all(pending)).flat();
+    return [...local, ...remote].sort((a, b) => a.label - b.label);
+  }
+
+  private run(worker: Worker, task: LabelTask): Promise<LabelModel[]> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: { id: number; models: LabelModel[] }) => {
+        if (reply.id !== task.id) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        resolve(reply.models);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.postMessage(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

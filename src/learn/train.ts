@@ -1,0 +1,199 @@
+/**
+ * Training: examples → hashed TF-IDF features → one linear SVM per label (one-vs-rest, so a document may get any
+ * number of labels) → Platt calibration and per-label thresholds from out-of-fold scores (folds.ts, calibrate.ts),
+ * with the SVM cost chosen on the same scores → the final model, trained on all examples. Seeded and
+ * deterministic: the same data and options give the same model file, on any number of threads.
+ */
+import { InvalidInputError, TrainingError } from '../common/errors.js';
+import { FeatureSpace } from '../features/feature-space.js';
+import { countSlots } from '../features/ngrams.js';
+import type { FeatureSettings } from '../features/settings.js';
+import { type CsrMatrix, toCsr } from '../features/sparse.js';
+import { FALLBACK_SIGMOID } from '../model/calibration.js';
+import { TopicClassifier } from '../model/classifier.js';
+import { quantize } from '../model/linear-model.js';
+import type { ClassifierParts } from '../model/parts.js';
+import { DEFAULT_THRESHOLD } from '../model/thresholds.js';
+import { readDocument } from '../text/document.js';
+import { type Calibration, calibrate } from './calibrate.js';
+import { collectExamples, type Example, exampleArticle } from './examples.js';
+import { assignFolds, outOfFoldScores, trainAllLabels } from './folds.js';
+import { type ResolvedOptions, resolveTrainOptions, type TrainOptions, type TrainProgress } from './options.js';
+import { defaultThreads, LabelPool } from './parallel/pool.js';
+import { sharedArray } from './parallel/shared-memory.js';
+import { FEW_EXAMPLES, FEW_FEATURES } from './warnings.js';
+
+/** Candidate SVM costs for `c: 'auto'`. */
+export const AUTO_C = [0.5, 1] as const;
+
+/**
+ * The out-of-fold models only feed calibration and thresholds, which need their scores' ranking and scale rather
+ * than the last digits: they stop at a looser tolerance, which saves about a third of the training time.
+ */
+const CALIBRATION_TOLERANCE_FACTOR = 5;
+
+/** Who is positive, negative or unknown for each label: +1, -1 or 0, row-major (example × label). */
+function targetMatrix(examples: readonly Example[], labels: readonly string[]): Int8Array {
+  const index = new Map(labels.map((label, i) => [label, i]));
+  const L = labels.length;
+  const targets = sharedArray(Int8Array, examples.length * L);
+  examples.forEach((example, i) => {
+    if (example.observed === undefined) targets.fill(-1, i * L, (i + 1) * L);
+    else for (const label of example.observed) {
+      const l = index.get(label);
+      if (l !== undefined) targets[i * L + l] = -1;
+    }
+    example.labels.forEach((label, j) => {
+      const l = index.get(label);
+      if (l === undefined) throw new InvalidInputError(`examples[${i}].labels[${j}]`, `one of options.labels (${labels.join(', ')})`, label);
+      targets[i * L + l] = 1;
+    });
+  });
+  return targets;
+}
+
+function labelSet(examples: readonly Example[], given: readonly string[] | undefined): string[] {
+  if (given !== undefined) {
+    if (new Set(given).size !== given.length) throw new InvalidInputError('options.labels', 'distinct labels', given);
+    return [...given];
+  }
+  const seen = new Set<string>();
+  for (const example of examples) for (const label of example.labels) seen.add(label);
+  return [...seen].sort();
+}
+
+/** Refuses labels a one-vs-rest model cannot learn, and warns about labels it can only learn poorly. */
+function checkLabels(targets: Int8Array, labels: readonly string[], rows: number, options: ResolvedOptions): void {
+  const L = labels.length;
+  for (let l = 0; l < L; l++) {
+    let positives = 0;
+    let negatives = 0;
+    for (let i = 0; i < rows; i++) {
+      const t = targets[i * L + l] as number;
+      if (t > 0) positives++;
+      else if (t < 0) negatives++;
+    }
+    const name = JSON.stringify(labels[l]);
+    if (positives === 0) throw new TrainingError(`news-topics: label ${name} has no positive example`);
+    if (negatives === 0) {
+      throw new TrainingError(
+        `news-topics: label ${name} has no negative example: every example that speaks for it carries it, so no model can learn when not to give it. ` +
+          'Add examples without it (a one-label data set needs examples of "none of these" labelled []).',
+      );
+    }
+    if (positives < FEW_EXAMPLES) {
+      options.onWarning({ code: 'few-examples', label: labels[l] as string, message: `label ${name} has only ${positives} positive example${positives === 1 ? '' : 's'}; at least ${FEW_EXAMPLES} are needed for reliable scores` });
+    }
+  }
+}
+
+/** Reads every text once, fits the feature space and builds the training matrix. */
+function featureMatrix(data: readonly Example[], settings: FeatureSettings, options: ResolvedOptions): { space: FeatureSpace; matrix: CsrMatrix } {
+  const counts = data.map((example, i) => {
+    if (i % 1000 === 0) options.onProgress({ stage: 'features', completed: i, total: data.length, threads: 1 });
+    return countSlots(readDocument(exampleArticle(example), settings), settings);
+  });
+  options.onProgress({ stage: 'features', completed: data.length, total: data.length, threads: 1 });
+  const space = FeatureSpace.fit(counts, settings);
+  if (space.size < FEW_FEATURES) {
+    const distinct = FeatureSpace.distinctSlots(counts, settings.buckets);
+    options.onWarning({
+      code: 'few-features',
+      message: `only ${space.size} of ${distinct} distinct words and word pairs occur in at least minDf=${settings.minDf} training documents; the model has little to go on (add training text${settings.minDf > 1 ? ' or lower minDf' : ''})`,
+    });
+  }
+  return { space, matrix: toCsr(counts.map((doc) => space.transform(doc)), space.size, sharedArray) };
+}
+
+/** Learns a topic classifier from labelled examples (array, iterable or async iterable). */
+export async function train(examples: Iterable<Example> | AsyncIterable<Example>, options?: TrainOptions): Promise<TopicClassifier> {
+  const resolved = resolveTrainOptions(options);
+  const data = await collectExamples(examples);
+  if (data.length < 2) throw new TrainingError(`news-topics: training needs at least 2 examples, received ${data.length}`);
+  const labels = labelSet(data, resolved.labels);
+  if (labels.length === 0) throw new TrainingError('news-topics: training needs at least one label, but no example has a label');
+  const targets = targetMatrix(data, labels);
+  checkLabels(targets, labels, data.length, resolved);
+  const { space, matrix } = featureMatrix(data, resolved.features, resolved);
+
+  const L = labels.length;
+  const exampleWeights = sharedArray(Float64Array, data.length);
+  data.forEach((example, i) => (exampleWeights[i] = example.weight ?? 1));
+  const pool = LabelPool.create(
+    { matrix, targets, weights: exampleWeights, labelCount: L, settings: { classWeight: resolved.classWeight, maxPasses: resolved.maxPasses, seed: resolved.seed } },
+    // Worker start-up costs tens of milliseconds: small problems train on the main thread.
+    matrix.indices.length * L >= 2_000_000 ? (resolved.threads ?? defaultThreads()) : 1,
+  );
+  const progress = (p: Omit<TrainProgress, 'threads'>) => resolved.onProgress({ ...p, threads: pool.threads });
+  try {
+    return await trainWithPool(data, labels, matrix, targets, space, pool, resolved, progress);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function trainWithPool(
+  data: readonly Example[],
+  labels: readonly string[],
+  matrix: CsrMatrix,
+  targets: Int8Array,
+  space: FeatureSpace,
+  pool: LabelPool,
+  resolved: ResolvedOptions,
+  progress: (p: Omit<TrainProgress, 'threads'>) => void,
+): Promise<TopicClassifier> {
+  const L = labels.length;
+  const singleLabel = data.every((example) => example.labels.length === 1 && example.observed === undefined);
+  const folds = Math.min(resolved.calibrationFolds, data.length);
+  let chosen: Calibration;
+  if (folds >= 2) {
+    const foldOf = assignFolds(data.length, folds, resolved.seed);
+    const candidates = resolved.c === 'auto' ? AUTO_C : [resolved.c];
+    const step = { done: 0, total: candidates.length * folds };
+    const calibrations: Calibration[] = [];
+    for (const c of candidates) {
+      const onFold = () => progress({ stage: 'calibration', completed: step.done++, total: step.total });
+      const outOfFold = await outOfFoldScores(pool, matrix, L, foldOf, folds, c, resolved.tolerance * CALIBRATION_TOLERANCE_FACTOR, onFold);
+      calibrations.push(calibrate(outOfFold, targets, L, c, singleLabel, resolved.tuneThresholds));
+    }
+    progress({ stage: 'calibration', completed: step.total, total: step.total });
+    // The best held-out micro-F1; on a tie, the first (smaller) cost.
+    chosen = calibrations.reduce((best, next) => (next.microF1 > best.microF1 ? next : best));
+    for (const [l, reason] of chosen.fallbacks) {
+      const why = reason === 'inverted' ? 'a fit on its held-out scores would rank them upside down' : `its held-out scores have too few ${reason === 'few-positives' ? 'positives' : 'negatives'}`;
+      resolved.onWarning({ code: 'calibration-fallback', label: labels[l] as string, message: `label ${JSON.stringify(labels[l])} is not calibrated (${why}); its scores use the fixed mapping of the SVM margin and the threshold 0.5` });
+    }
+  } else {
+    // Without held-out scores: the fixed logistic of the SVM margin for every label.
+    const c = resolved.c === 'auto' ? AUTO_C[0] : resolved.c;
+    chosen = { c, sigmoids: labels.map(() => FALLBACK_SIGMOID), thresholds: new Float64Array(L).fill(DEFAULT_THRESHOLD), fallbacks: new Map(), microF1: 0, probabilities: new Float64Array(0) };
+  }
+
+  progress({ stage: 'final', completed: 0, total: 1 });
+  const final = await trainAllLabels(pool, matrix.columns, L, {
+    rows: Int32Array.from({ length: data.length }, (_, i) => i),
+    c: chosen.c,
+    tolerance: resolved.tolerance,
+    round: folds >= 2 ? folds : 0,
+    warmStart: 'none',
+  });
+  progress({ stage: 'final', completed: 1, total: 1 });
+
+  const parts: ClassifierParts = {
+    space,
+    labels,
+    weights: quantize(final.weights, final.biases, L, resolved.weightBits),
+    sigmoids: chosen.sigmoids,
+    thresholds: chosen.thresholds,
+    singleLabel,
+    training: {
+      examples: data.length,
+      seed: resolved.seed,
+      c: chosen.c,
+      classWeight: resolved.classWeight,
+      calibrationFolds: folds >= 2 ? folds : 0,
+      calibrationFallbacks: [...chosen.fallbacks.keys()].sort((a, b) => a - b).map((l) => labels[l] as string),
+    },
+  };
+  return new TopicClassifier(parts);
+}

@@ -1,0 +1,54 @@
+/**
+ * The linear scorers, one per label, and the one loop that applies them. Weights are stored feature-major
+ * (feature f, label l at `f × labels + l`) as codes times a per-label scale: 8- or 16-bit integers in a model file,
+ * or plain 32-bit floats (scale 1) for the out-of-fold models of training. Scores are summed in double precision.
+ */
+import type { SparseVector } from '../features/sparse.js';
+
+export interface LinearWeights {
+  /** Number of labels (columns of the weight matrix). */
+  readonly labelCount: number;
+  readonly bits: 8 | 16 | 32;
+  readonly codes: Int8Array | Int16Array | Float32Array;
+  /** Per label: the weight of a code of 1. */
+  readonly scales: Float64Array;
+  readonly biases: Float64Array;
+}
+
+/** Every label's raw score (before calibration) for a feature vector. */
+export function linearScores(weights: LinearWeights, vector: SparseVector, out: Float64Array = new Float64Array(weights.labelCount)): Float64Array {
+  const { labelCount: L, codes, scales, biases } = weights;
+  out.fill(0);
+  const { indices, values } = vector;
+  for (let i = 0; i < indices.length; i++) {
+    const base = (indices[i] as number) * L;
+    const value = values[i] as number;
+    for (let l = 0; l < L; l++) out[l] = (out[l] as number) + (codes[base + l] as number) * value;
+  }
+  for (let l = 0; l < L; l++) out[l] = (out[l] as number) * (scales[l] as number) + (biases[l] as number);
+  return out;
+}
+
+/** One label's share of the raw score from feature `feature` with value `value`. */
+export function contribution(weights: LinearWeights, label: number, feature: number, value: number): number {
+  return (weights.codes[feature * weights.labelCount + label] as number) * (weights.scales[label] as number) * value;
+}
+
+/** Float weights as they come from the solver (scale 1). */
+export function floatWeights(codes: Float32Array, biases: Float64Array, labelCount: number): LinearWeights {
+  return { labelCount, bits: 32, codes, scales: new Float64Array(labelCount).fill(1), biases };
+}
+
+/** Quantises float weights to 8 or 16 bits with one scale per label (the largest magnitude maps to the top code). */
+export function quantize(weights: Float32Array | Float64Array, biases: Float64Array, labelCount: number, bits: 8 | 16): LinearWeights {
+  const top = bits === 8 ? 127 : 32767;
+  const scales = new Float64Array(labelCount);
+  for (let i = 0; i < weights.length; i++) {
+    const l = i % labelCount;
+    scales[l] = Math.max(scales[l] as number, Math.abs(weights[i] as number));
+  }
+  for (let l = 0; l < labelCount; l++) scales[l] = (scales[l] as number) > 0 ? (scales[l] as number) / top : 1;
+  const codes = bits === 8 ? new Int8Array(weights.length) : new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) codes[i] = Math.round((weights[i] as number) / (scales[i % labelCount] as number));
+  return { labelCount, bits, codes, scales, biases };
+}

@@ -1,0 +1,96 @@
+/**
+ * The news product: topics of an article from a model whose labels are taxonomy ids (the default model, or one
+ * trained or adapted on them), with the taxonomy's hierarchy applied. A sub-topic implies its parent: a parent's
+ * score is at least its best child's, and `hierarchy: 'full'` lists the parents of every chosen topic.
+ * Pure: the default model is loaded by io/default-model.ts.
+ */
+import { InvalidInputError } from '../common/errors.js';
+import { optionalBoolean, optionalChoice, optionsObject, rejectUnknownKeys } from '../common/validate.js';
+import { TopicClassifier, explainLimit } from '../model/classifier.js';
+import { decide, DECISION_KEYS, type DecisionOptions, ruleFrom } from '../model/decide.js';
+import { explainDocument } from '../model/explain.js';
+import type { Explanation, Result, TopicItem } from '../model/result.js';
+import type { ArticleInput } from '../text/input.js';
+import { placesIn } from './places.js';
+import { ancestorChain, getTopic, isTopicId } from './taxonomy.js';
+
+export interface ClassifyOptions extends DecisionOptions {
+  /**
+   * `specific` (default): only the most specific topics chosen (a parent is left out when one of its children is in).
+   * `full`: every chosen topic with its ancestors, e.g. `politics` beside `military`.
+   */
+  readonly hierarchy?: 'specific' | 'full';
+  /** Add an `explanation` to each topic. Default `false`. */
+  readonly explain?: boolean;
+  /** Also find the countries the text mentions (the result's `places`). Default `false`. */
+  readonly places?: boolean;
+  /** A model whose labels are taxonomy ids. Default: the default news model. */
+  readonly model?: TopicClassifier;
+}
+
+export const CLASSIFY_KEYS = [...DECISION_KEYS, 'hierarchy', 'explain', 'places', 'model'] as const;
+
+/** Checks that a model's labels are taxonomy ids (what `classify` needs). */
+export function requireTaxonomyModel(model: unknown, field: string): TopicClassifier {
+  if (!(model instanceof TopicClassifier)) throw new InvalidInputError(field, 'a TopicClassifier', model);
+  const foreign = model.labels.find((label) => !isTopicId(label));
+  if (foreign !== undefined) throw new InvalidInputError(field, `a model whose labels are taxonomy topic ids (it has the label ${JSON.stringify(foreign)})`, model);
+  return model;
+}
+
+/** Topics of an article (a body, or `{ title?, body }`) from a taxonomy model, best first. */
+export function classifyArticle(model: TopicClassifier, input: ArticleInput, options?: ClassifyOptions): Result {
+  const bag = optionsObject(options, 'options');
+  rejectUnknownKeys(bag, CLASSIFY_KEYS, 'options');
+  const rule = ruleFrom(bag, 'options', model.singleLabel);
+  const hierarchy = optionalChoice(bag, 'hierarchy', 'options', ['specific', 'full'] as const) ?? 'specific';
+  const withExplanations = optionalBoolean(bag, 'explain', 'options') ?? false;
+  const withPlaces = optionalBoolean(bag, 'places', 'options') ?? false;
+
+  const scored = model.score(input);
+  const { probabilities } = scored;
+  // Scores with the hierarchy applied: each topic gets at least the best score of its descendants.
+  const scores = new Map<string, number>();
+  model.labels.forEach((id, l) => {
+    const score = probabilities[l] as number;
+    for (const topic of [id, ...ancestorChain(id)]) scores.set(topic, Math.max(scores.get(topic) ?? 0, score));
+  });
+  // The decision on the model's own labels (the one rule), then the hierarchy: parents of chosen topics.
+  // `topK` counts the topics of the result; without it, a single-label model's default (its best label) applies.
+  const topK = bag.topK === undefined ? Infinity : rule.topK;
+  const decided = decide(probabilities, model.parts.thresholds, { ...rule, topK: bag.topK === undefined ? rule.topK : Infinity }).map((l) => model.labels[l] as string);
+  const chosen = new Set(decided);
+  if (hierarchy === 'full') for (const id of decided) for (const parent of ancestorChain(id)) chosen.add(parent);
+  else for (const id of decided) for (const parent of ancestorChain(id)) chosen.delete(parent);
+  // Best first; on a tie (a parent carries its child's score) the parent comes first.
+  const ranked = [...chosen]
+    .map((id) => ({ id, score: scores.get(id) as number, depth: ancestorChain(id).length }))
+    .sort((a, b) => b.score - a.score || a.depth - b.depth || (a.id < b.id ? -1 : 1))
+    .slice(0, topK);
+
+  const explained = withExplanations ? ranked.filter((t) => model.labels.includes(t.id)) : [];
+  const explanations = new Map<string, Explanation>();
+  if (explained.length > 0) {
+    const list = explainDocument(model.parts, scored.doc, scored.vector, explained.map((t) => model.labels.indexOf(t.id)), 10);
+    explained.forEach((t, i) => explanations.set(t.id, list[i] as Explanation));
+  }
+  const topics = ranked.map(({ id, score }): TopicItem => {
+    const topic = getTopic(id);
+    const explanation = explanations.get(id);
+    return { id, label: topic.label, score, parent: topic.parent, iptc: topic.iptc, ...(explanation ? { explanation } : {}) };
+  });
+  return {
+    topics,
+    ...(scored.doc.truncated ? { truncated: scored.doc.truncated } : {}),
+    ...(withPlaces ? { places: placesIn(scored.doc) } : {}),
+  };
+}
+
+/** Why a taxonomy model gives `topicId` its score for an article (see `TopicClassifier.explain`). */
+export function explainTopic(model: TopicClassifier, input: ArticleInput, topicId: string, options?: { readonly limit?: number }): Explanation {
+  getTopic(topicId);
+  const l = model.labelIndex(topicId, 'topicId');
+  const limit = explainLimit(options);
+  const scored = model.score(input);
+  return explainDocument(model.parts, scored.doc, scored.vector, [l], limit)[0] as Explanation;
+}

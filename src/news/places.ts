@@ -1,0 +1,144 @@
+/**
+ * Countries mentioned in a text: common and official names, alternative spellings, demonyms and capitals from the
+ * world-countries package (ISO 3166 codes; ODbL), plus what it lacks from data/place-aliases.json (abbreviations
+ * such as "U.S.", metonyms such as "Kremlin", phrases that are not places such as "New Mexico" or "guinea pig", and
+ * context rules for ambiguous names such as Georgia, Jordan, Chad and Turkey); both reach the code through
+ * place-data.ts. Matching reads the words of the document as the features do (markup removed), is case-sensitive,
+ * on whole words, longest phrase first, so "South Korea" is one mention of South Korea and never also "Korea".
+ * Linear in the text: each context rule looks at the text once per call, not once per mention.
+ */
+import type { PlaceMention } from '../model/result.js';
+import { type Document, readDocument } from '../text/document.js';
+import { type ArticleInput, toArticle } from '../text/input.js';
+import { DEFAULT_TOKENIZER_SETTINGS, normalise, type Word, wordsOf } from '../text/tokenizer.js';
+import { COUNTRIES, PLACE_RULES } from './place-data.js';
+
+/** What a phrase means: a country code (and how it may be used), or `null` for a phrase that is not a country. */
+interface Entry {
+  readonly code: string | null;
+  readonly capital: boolean;
+}
+
+interface Gazetteer {
+  readonly names: Map<string, string>;
+  /** Phrase (surface words joined by one space) → entry; `longest` is the most words in a phrase. */
+  readonly phrases: Map<string, Entry>;
+  readonly longest: number;
+}
+
+const GEOGRAPHIC_ADJECTIVES = new Set(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Neighbouring', 'Neighboring', 'Greater', 'Upper', 'Lower', 'Across', 'In', 'From', 'To', 'And', 'Of', 'The']);
+const TITLES = new Set(['King', 'Queen', 'Prince', 'Princess', 'President', 'Prime', 'Foreign', 'Minister', 'Government', 'Army', 'Armed', 'Parliament', 'Embassy', 'Crown', 'Valley', 'River', 'National', 'State', 'Central']);
+const METONYM_CAPITALS = new Set<string>(PLACE_RULES.metonymCapitalsOnly);
+const METONYM_VERBS = new Set<string>(PLACE_RULES.metonymVerbs);
+const PERSON_NAMES = new Set<string>(PLACE_RULES.personNames);
+const CONTEXTUAL: Record<string, { readonly names: readonly string[]; readonly place: readonly string[]; readonly other: readonly string[] }> = PLACE_RULES.contextual;
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+
+let cached: Gazetteer | undefined;
+
+/** A phrase's key: its words as the tokenizer finds them, joined by one space. */
+function keyOf(phrase: string): string {
+  return wordsOf(normalise(phrase), DEFAULT_TOKENIZER_SETTINGS)
+    .map((w) => w.surface)
+    .join(' ');
+}
+
+function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const names = new Map<string, string>();
+  const phrases = new Map<string, Entry>();
+  const add = (phrase: string, entry: Entry) => {
+    const key = keyOf(phrase);
+    if (key.length === 0) return;
+    // A phrase listed as "not a place" wins over everything; otherwise the first source wins.
+    if (entry.code === null || !phrases.has(key)) phrases.set(key, entry);
+  };
+  for (const c of COUNTRIES) {
+    names.set(c.code, c.name);
+    for (const form of c.forms) add(form, { code: c.code, capital: false });
+    for (const capital of c.capitals) add(capital, { code: c.code, capital: true });
+  }
+  for (const [code, list] of Object.entries(PLACE_RULES.aliases)) for (const alias of list as readonly string[]) add(alias, { code, capital: false });
+  for (const phrase of PLACE_RULES.notPlaces) add(phrase, { code: null, capital: false });
+  let longest = 1;
+  for (const key of phrases.keys()) longest = Math.max(longest, key.split(' ').length);
+  cached = { names, phrases, longest };
+  return cached;
+}
+
+/** Countries mentioned in a read document, most mentioned first (then earliest). */
+export function placesIn(doc: Document): PlaceMention[] {
+  const g = gazetteer();
+  const words = doc.words;
+  const found = new Map<string, { mentions: number; firstOffset: number }>();
+  // Context rules ask whether the text has certain cues: answered once per country and call.
+  const contextVerdicts = new Map<string, boolean>();
+  let i = 0;
+  while (i < words.length) {
+    let matched = 0;
+    let entry: Entry | undefined;
+    let key = '';
+    for (let n = Math.min(g.longest, words.length - i); n >= 1; n--) {
+      key = words.slice(i, i + n).map((w) => w.surface).join(' ');
+      entry = g.phrases.get(key);
+      if (entry !== undefined) {
+        matched = n;
+        break;
+      }
+    }
+    if (matched === 0 || entry === undefined) {
+      i++;
+      continue;
+    }
+    if (entry.code !== null && accepts(entry, key, doc, i, matched, contextVerdicts)) {
+      const seen = found.get(entry.code);
+      if (seen) seen.mentions++;
+      else found.set(entry.code, { mentions: 1, firstOffset: (words[i] as Word).start });
+    }
+    i += matched;
+  }
+  return [...found.entries()]
+    .map(([code, f]) => ({ name: g.names.get(code) ?? code, code, mentions: f.mentions, firstOffset: f.firstOffset }))
+    .sort((a, b) => b.mentions - a.mentions || a.firstOffset - b.firstOffset);
+}
+
+/** The context rules for ambiguous phrases. */
+function accepts(entry: Entry, text: string, doc: Document, at: number, length: number, contextVerdicts: Map<string, boolean>): boolean {
+  const { words } = doc;
+  const first = words[at] as Word;
+  const last = words[at + length - 1] as Word;
+  const next = words[at + length];
+  const previous = words[at - 1];
+  const end = (w: Word) => w.start + w.surface.length;
+  const adjacent = (a: Word, b: Word) => doc.text.slice(end(a), b.start) === ' ';
+  // Ambiguous capitals count only as metonyms: "Kingston said".
+  if (entry.capital && METONYM_CAPITALS.has(text)) {
+    return next !== undefined && METONYM_VERBS.has(next.surface) && doc.text.slice(end(last), next.start).trim() === '';
+  }
+  const g = gazetteer();
+  // A single name that is also a given name or surname: "Michael Jordan", "Chad Johnson", "Denzel Washington".
+  if (length === 1 && PERSON_NAMES.has(text)) {
+    if (previous && TITLE_CASE.test(previous.surface) && !GEOGRAPHIC_ADJECTIVES.has(previous.surface) && adjacent(previous, first) && !g.phrases.has(previous.surface)) return false;
+    if (next && TITLE_CASE.test(next.surface) && !TITLES.has(next.surface) && !METONYM_VERBS.has(next.surface) && adjacent(first, next) && !g.phrases.has(next.surface)) return false;
+  }
+  // Names shared with something else (Georgia the US state, turkey the bird): the text decides, once per call.
+  const context = entry.code === null ? undefined : CONTEXTUAL[entry.code];
+  if (context && context.names.includes(text)) {
+    let verdict = contextVerdicts.get(entry.code as string);
+    if (verdict === undefined) {
+      const has = (cues: readonly string[]) => cues.some((cue) => doc.text.includes(cue));
+      verdict = !(has(context.other) && !has(context.place));
+      contextVerdicts.set(entry.code as string, verdict);
+    }
+    return verdict;
+  }
+  return true;
+}
+
+/** How much of a text `places` reads: far more than a model does, since matching names is cheap. */
+const PLACES_MAX_CHARS = 10_000_000;
+
+/** Countries an article mentions (a body, or `{ title?, body }`), most mentioned first (then earliest). */
+export function places(input: ArticleInput): PlaceMention[] {
+  return placesIn(readDocument(toArticle(input, 'input'), { ...DEFAULT_TOKENIZER_SETTINGS, maxChars: PLACES_MAX_CHARS }));
+}

@@ -1,0 +1,80 @@
+/** Command options: input format from the extension, every training option, --explain and --places, early checks. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TRAIN_ENGINE_OPTIONS } from '../../src/cli/train-command.js';
+import { TRAIN_OPTION_KEYS } from '../../src/learn/options.js';
+import { runInProcess } from '../helpers/run-cli.js';
+import { syntheticExamples } from '../helpers/synthetic.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'news-topics-options-'));
+const data = join(dir, 'train.jsonl');
+writeFileSync(data, syntheticExamples(160, 3).map((e) => JSON.stringify({ text: e.text, labels: e.labels.map((l) => `my-${l}`) })).join('\n'));
+
+describe('classify options', () => {
+  it('reads .jsonl and .csv files by their extension, one record per line or row', async () => {
+    const two = join(dir, 'two.jsonl');
+    writeFileSync(two, '{"id":"a","text":"The striker scored a goal."}\n{"id":"b","text":"Voters went to the polls."}\n');
+    expect((await runInProcess(['classify', two])).records.map((r) => r.id)).toEqual(['a', 'b']);
+    const csv = join(dir, 'two.csv');
+    writeFileSync(csv, 'id,text\nc,The striker scored a goal.\nd,Voters went to the polls.\n');
+    expect((await runInProcess(['classify', csv])).records.map((r) => r.id)).toEqual(['c', 'd']);
+    const txt = join(dir, 'one.txt');
+    writeFileSync(txt, '{"id":"a","text":"looks like JSON but is an article"}\n{"id":"b"}\n');
+    expect((await runInProcess(['classify', txt])).records).toHaveLength(1);
+    expect((await runInProcess(['classify', '--text', two])).records).toHaveLength(1);
+  });
+
+  it('--explain and --places add explanations and places to each record; --title-field is read', async () => {
+    const input = '{"id":"k","headline":"Kenya election","text":"Voters in Nairobi went to the polls on Sunday."}\n';
+    const run = await runInProcess(['classify', '--jsonl', '--explain', '--places', '--title-field', 'headline'], input);
+    const record = run.records[0] as { topics: Array<{ id: string; explanation: { up: Array<{ text: string }> } }>; places: Array<{ code: string }> };
+    expect(record.places.map((p) => p.code)).toEqual(['KE']);
+    expect(record.topics[0]!.explanation.up.length).toBeGreaterThan(0);
+    expect(record.topics.map((t) => t.id)).toContain('elections');
+    const table = await runInProcess(['classify', '--jsonl', '--places', '--format', 'table'], input);
+    expect(table.stdout).toMatch(/places: Kenya \(KE\)/);
+  });
+});
+
+describe('train options', () => {
+  it('exposes every engine option of train()', () => {
+    const cliNames = Object.keys(TRAIN_ENGINE_OPTIONS).map((name) => name.replace(/-(.)/g, (_, c: string) => c.toUpperCase()));
+    const engine = TRAIN_OPTION_KEYS.filter((k) => k !== 'onProgress' && k !== 'onWarning');
+    expect(cliNames.sort()).toEqual([...engine].sort());
+  });
+
+  it('passes the options into the model file', async () => {
+    const out = join(dir, 'options.json');
+    const run = await runInProcess([
+      'train', data, '--out', out, '--stem', 'false', '--stop-words', 'false', '--weight-bits', '16', '--max-chars', '5000', '--min-df', '1',
+      '--buckets', '65536', '--ngrams', '1', '--idf', 'false', '--sublinear-tf', 'false', '--tune-thresholds', 'false', '--c', '0.25',
+      '--calibration-folds', '2', '--class-weight', 'balanced', '--tolerance', '0.05', '--max-passes', '30', '--threads', '1', '--seed', '9',
+      '--labels', 'my-health|my-politics|my-sport|my-technology',
+    ]);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    expect(model.features.settings).toMatchObject({ stem: false, stopWords: false, maxChars: 5000, minDf: 1, buckets: 65536, ngrams: 1, idf: false, sublinearTf: false });
+    expect(model.learner.weights.bits).toBe(16);
+    expect(model.training).toMatchObject({ c: 0.25, calibrationFolds: 2, classWeight: 'balanced', seed: 9 });
+    expect(model.thresholds.every((t: number) => t === 0.5)).toBe(true);
+    expect((await runInProcess(['train', data, '--out', out, '--stem', 'maybe'])).stderr).toContain('--stem must be one of true, false');
+  });
+
+  it('checks that --out can be written before it trains', async () => {
+    const run = await runInProcess(['train', data, '--out', join(dir, 'no', 'such', 'folder', 'm.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out .*: cannot write .*the folder .* does not exist/);
+    expect(run.stderr).not.toContain('trained on');
+  });
+
+  it('prints training warnings on standard error', async () => {
+    const few = join(dir, 'few.jsonl');
+    writeFileSync(few, [...syntheticExamples(40, 4), { text: 'storm rain wind', labels: ['weather'] }, { text: 'rain and flood', labels: ['weather'] }].map((e) => JSON.stringify(e)).join('\n'));
+    const run = await runInProcess(['train', few, '--out', join(dir, 'few-model.json'), '--min-df', '1']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/news-topics: warning: label "weather" has only 2 positive examples/);
+    expect(run.stderr).toMatch(/news-topics: warning: label "weather" is not calibrated/);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { FeatureSpace } from '../../src/features/feature-space.js';
+import { countSlots, eachNgram, hashPair } from '../../src/features/ngrams.js';
+import type { FeatureSettings } from '../../src/features/settings.js';
+import { readDocument } from '../../src/text/document.js';
+import { DEFAULT_TOKENIZER_SETTINGS } from '../../src/text/tokenizer.js';
+
+const settings: FeatureSettings = { ...DEFAULT_TOKENIZER_SETTINGS, ngrams: 2, buckets: 2 ** 20, sublinearTf: true, idf: true, minDf: 2, maxChars: 100_000 };
+const doc = (text: string) => readDocument({ title: null, body: text }, settings);
+const docs = ['football match goal', 'football match referee', 'election vote football', 'vaccine hospital'].map((t) => countSlots(doc(t), settings));
+
+describe('n-grams', () => {
+  it('hashes unigrams and bigrams of consecutive kept words (stop words skipped)', () => {
+    const d = doc('the striker and the goal');
+    const seen: Array<[number, number]> = [];
+    eachNgram(d.words, settings, (_slot, first, last) => seen.push([first, last]));
+    // words: the(0) striker(1) and(2) the(3) goal(4); kept: 1 and 4.
+    expect(seen).toEqual([[1, 1], [4, 4], [1, 4]]);
+    const counts = countSlots(d, settings);
+    const mask = settings.buckets - 1;
+    const striker = d.words[1]!.hash;
+    const goal = d.words[4]!.hash;
+    expect(Array.from(counts.slots)).toEqual([striker & mask, goal & mask, hashPair(striker, goal) & mask].sort((a, b) => a - b));
+  });
+
+  it('counts repeated n-grams', () => {
+    const counts = countSlots(doc('goal goal goal'), settings);
+    expect(Array.from(counts.counts).sort()).toEqual([2, 3]); // "goal" ×3, "goal goal" ×2
+  });
+});
+
+describe('FeatureSpace', () => {
+  const space = FeatureSpace.fit(docs, settings);
+
+  it('keeps only slots seen in at least minDf documents', () => {
+    // Seen twice or more: football (3), match (2), "football match" (2).
+    expect(space.size).toBe(3);
+    expect(FeatureSpace.distinctSlots(docs, settings.buckets)).toBeGreaterThan(10);
+    expect(FeatureSpace.fit(docs, { ...settings, minDf: 1 }).size).toBe(FeatureSpace.distinctSlots(docs, settings.buckets));
+  });
+
+  it("weights by scikit-learn's smoothed IDF and sublinear TF, L2-normalised", () => {
+    const n = docs.length;
+    const football = Math.log((1 + n) / (1 + 3)) + 1;
+    const match = Math.log((1 + n) / (1 + 2)) + 1;
+    expect(Array.from(space.idf).sort()).toEqual([football, match, match].map(Math.fround).sort());
+    const v = space.vectorize(doc('football football match'));
+    expect(v.indices.length).toBe(3);
+    const norm = Math.sqrt(Array.from(v.values).reduce((s, x) => s + x * x, 0));
+    expect(norm).toBeCloseTo(1, 6);
+    // football: (1 + ln 2) × idf; match: 1 × idf; "football match": 1 × idf (before the norm).
+    const raw = [(1 + Math.log(2)) * football, match, match];
+    const rawNorm = Math.hypot(...raw);
+    expect(Array.from(v.values).sort()).toEqual(raw.map((x) => Math.fround(x / rawNorm)).sort());
+  });
+
+  it('ignores slots it did not keep, and gives an empty vector to a text without known words', () => {
+    expect(space.vectorize(doc('vaccine hospital')).indices.length).toBe(0);
+    for (let i = 1; i < space.slots.length; i++) expect(space.slots[i]!).toBeGreaterThan(space.slots[i - 1]!);
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Growth tests guard linear time without absolute limits (machines are shared and noisy): the same work on an
+ * input 4 times larger may take at most about 5 times as long. Inputs are built before timing (fresh ones each
+ * trial, so no cache helps); runs of the two sizes alternate, so a burst of other work on the machine falls on both;
+ * and the fastest run of each size is compared: other work only ever adds time, so the fastest run is the best
+ * estimate of the work itself. A linear path gives about 4, a quadratic one about 16.
+ */
+export function growthRatio<T>(make: (size: number, trial: number) => T, run: (input: T) => unknown, size: number, trials = 9): number {
+  run(make(size, -1)); // warm-up: JIT and lazy tables
+  let small = Infinity;
+  let large = Infinity;
+  for (let trial = 0; trial < trials; trial++) {
+    for (const [n, record] of [[size, (ms: number) => (small = Math.min(small, ms))], [size * 4, (ms: number) => (large = Math.min(large, ms))]] as const) {
+      const input = make(n, trial);
+      const start = performance.now();
+      run(input);
+      record(performance.now() - start);
+    }
+  }
+  return large / Math.max(small, 0.5);
+}
+
+/** The bound the guide sets: 4 × the input, at most ~5 × the time. */
+export const MAX_GROWTH = 5;

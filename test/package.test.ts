@@ -1,0 +1,37 @@
+/** What the published package contains: compiled code without internals or dangling source maps, and no install hook. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string>; files: string[]; dependencies: Record<string, string> };
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+}
+
+describe('package', () => {
+  it('has no prepare script (npm 11 warns every consumer of a package that has one)', () => {
+    expect(pkg.scripts.prepare).toBeUndefined();
+    expect(pkg.scripts.prepack).toBe('npm run build');
+  });
+
+  it('ships no source maps (the sources are not shipped) and no @internal members in its types', () => {
+    const dist = files(join(ROOT, 'dist'));
+    expect(dist.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const classifier = readFileSync(join(ROOT, 'dist', 'model', 'classifier.d.ts'), 'utf8');
+    expect(classifier).toContain('predict(');
+    for (const internal of ['parts:', 'score(', 'resultOf(', 'labelIndex(']) expect(classifier).not.toContain(internal);
+  });
+
+  it('points its bin at a built file, and needs no package at run time that it does not list', () => {
+    expect(statSync(join(ROOT, pkg.bin['news-topics'] as string)).isFile()).toBe(true);
+    const imported = new Set<string>();
+    for (const f of files(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/from\s+'([^'.][^']*)'/g)) imported.add((m[1] as string).split('/').slice(0, (m[1] as string).startsWith('@') ? 2 : 1).join('/'));
+    }
+    const external = [...imported].filter((name) => !name.startsWith('node:')).sort();
+    expect(external).toEqual(Object.keys(pkg.dependencies).sort());
+  });
+});
