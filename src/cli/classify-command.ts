@@ -21,6 +21,7 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
     hierarchy: { type: 'string' },
     explain: { type: 'boolean' },
     places: { type: 'boolean' },
+    'any-language': { type: 'boolean' },
     format: { type: 'string' },
   });
   const source = inputSource(values);
@@ -48,7 +49,7 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
       const explained = values.explain ? result.topics.map((t) => ({ ...t, explanation: (custom as TopicClassifier).explain(input, t.id) })) : result.topics;
       return { ...result, topics: explained, ...(values.places ? { places: placesOf(input) } : {}) };
     }
-    return classify(input, { ...decisions, ...(hierarchy ? { hierarchy } : {}), ...(custom ? { model: custom } : {}), explain: values.explain === true, places: values.places === true });
+    return classify(input, { ...decisions, ...(hierarchy ? { hierarchy } : {}), ...(custom ? { model: custom } : {}), explain: values.explain === true, places: values.places === true, language: values['any-language'] ? 'any' : 'english' });
   };
 
   const formats = inputs.map((path) => formatOf(path, given, 'text'));
@@ -75,6 +76,7 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
       await json.value({ id: record.id, ...(format === 'text' ? {} : { line: record.line }), ...result });
       return;
     }
+    if (result.topics.length === 0 && result.language !== undefined) notes.push(`${record.id} is not in English (${result.language}): no topics; --any-language classifies it anyway`);
     if (result.truncated) notes.push(`${record.id} has ${result.truncated.characters} characters; the first ${result.truncated.read} were read`);
     if (result.places) placeLines.push(`${records > 1 || inputs.length > 1 ? `${record.id} ` : ''}places: ${result.places.map((p) => `${p.name} (${p.code}) ×${p.mentions}`).join(', ') || 'none'}`);
     for (const t of result.topics) {

@@ -13,7 +13,7 @@ export const EXIT = {
 export const MAIN_HELP = `news-topics — topic labels for news articles
 
 Usage:
-  news-topics classify [FILE...]        topics of articles (plain text files, or standard input)
+  news-topics classify [FILE...]        topics of articles (text, JSONL or CSV files, or standard input)
   news-topics train DATA --out MODEL    train a classifier on labelled JSONL or CSV
   news-topics eval MODEL DATA           evaluate a model on labelled JSONL or CSV
   news-topics --version | --help        version, or this help; "news-topics COMMAND --help" for a command
@@ -28,9 +28,10 @@ Reads plain-text articles (each FILE is one article; none or "-" reads standard 
 --csv, and writes their topics. Each output record carries the input record's id; a bad record gives an error record
 ({ id, line, error }) and the run goes on.
 
-Input:
+Input (by extension: .jsonl/.ndjson/.json are JSON Lines, .csv is CSV, anything else one article):
   --jsonl                 one JSON object per line (fields id, title, text)
   --csv                   CSV with a header row
+  --text                  each file is one article, whatever its extension
   --text-field NAME       field/column holding the text (default "text"; alias --text-column)
   --id-field NAME         field/column holding the id (default "id"; alias --id-column)
   --title-field NAME      field/column holding the title (default "title"; alias --title-column)
@@ -38,7 +39,11 @@ Model and decisions:
   --model FILE            a model trained with "news-topics train" instead of the default news model
   --top-k N               at most N topics
   --threshold P           keep topics with score >= P (0 to 1)
-  --hierarchy MODE        specific (default) or full (default model only)
+  --hierarchy MODE        specific (default) or full (models whose labels are taxonomy ids)
+  --explain               add the words behind each topic
+  --places                add the countries the text mentions
+  --any-language          classify texts that are clearly not English too (by default they get no topics
+                          and their record says which language they are in)
 Output:
   --format FORMAT         table, json (one array) or jsonl (default: table for one article on a terminal, else jsonl)
 `;
@@ -55,9 +60,11 @@ A bad record is reported on standard error with its line number and left out; th
   --title-field NAME      (alias --title-column)  default "title"
   --labels-field NAME     (alias --labels-column) default "labels"
   --label-separator SEP   default "|"
-Engine options (see the README for defaults):
-  --ngrams 1|2  --buckets N  --min-df N  --c NUMBER|auto  --class-weight balanced|none
-  --calibration-folds N  --seed N  --threads N
+Engine options (see the README for defaults; every option of train()):
+  --ngrams 1|2  --buckets N  --min-df N  --max-chars N  --sublinear-tf true|false  --idf true|false
+  --stem true|false  --stop-words true|false  --c NUMBER|auto  --class-weight balanced|none
+  --calibration-folds N  --tune-thresholds true|false  --weight-bits 8|16  --tolerance X  --max-passes N
+  --seed N  --threads N  --labels "a|b|c" (the label set, split on --label-separator)
   --quiet                 no progress bar (it shows only when standard error is a terminal)
 `;
 

@@ -63,4 +63,9 @@ export interface Result {
   readonly truncated?: Truncation;
   /** With `places: true`: the countries the text mentions. */
   readonly places?: PlaceMention[];
+  /**
+   * `classify`: the text's language (ISO 639-3: `eng`, `fra`, …; `und` when it is too short to tell). A text that
+   * is clearly not English gets no topics unless `language: 'any'` is passed.
+   */
+  readonly language?: string;
 }

@@ -11,6 +11,7 @@ import { decide, DECISION_KEYS, type DecisionOptions, ruleFrom } from '../model/
 import { explainDocument } from '../model/explain.js';
 import type { Explanation, Result, TopicItem } from '../model/result.js';
 import type { ArticleInput } from '../text/input.js';
+import { detectLanguage, isClearlyNotEnglish } from '../text/language.js';
 import { placesIn } from './places.js';
 import { ancestorChain, getTopic, isTopicId } from './taxonomy.js';
 
@@ -26,9 +27,14 @@ export interface ClassifyOptions extends DecisionOptions {
   readonly places?: boolean;
   /** A model whose labels are taxonomy ids. Default: the default news model. */
   readonly model?: TopicClassifier;
+  /**
+   * `english` (default): a text that is clearly not English gets no topics (its `language` says why): the news
+   * model reads English only and would guess. `any`: classify it anyway.
+   */
+  readonly language?: 'english' | 'any';
 }
 
-export const CLASSIFY_KEYS = [...DECISION_KEYS, 'hierarchy', 'explain', 'places', 'model'] as const;
+export const CLASSIFY_KEYS = [...DECISION_KEYS, 'hierarchy', 'explain', 'places', 'model', 'language'] as const;
 
 /** Checks that a model's labels are taxonomy ids (what `classify` needs). */
 export function requireTaxonomyModel(model: unknown, field: string): TopicClassifier {
@@ -46,8 +52,16 @@ export function classifyArticle(model: TopicClassifier, input: ArticleInput, opt
   const hierarchy = optionalChoice(bag, 'hierarchy', 'options', ['specific', 'full'] as const) ?? 'specific';
   const withExplanations = optionalBoolean(bag, 'explain', 'options') ?? false;
   const withPlaces = optionalBoolean(bag, 'places', 'options') ?? false;
+  const anyLanguage = (optionalChoice(bag, 'language', 'options', ['english', 'any'] as const) ?? 'english') === 'any';
 
   const scored = model.score(input);
+  const language = detectLanguage(scored.doc);
+  const extras = {
+    ...(scored.doc.truncated ? { truncated: scored.doc.truncated } : {}),
+    ...(withPlaces ? { places: placesIn(scored.doc) } : {}),
+    language,
+  };
+  if (!anyLanguage && isClearlyNotEnglish(language)) return { topics: [], ...extras };
   const { probabilities } = scored;
   // Scores with the hierarchy applied: each topic gets at least the best score of its descendants.
   const scores = new Map<string, number>();
@@ -79,11 +93,7 @@ export function classifyArticle(model: TopicClassifier, input: ArticleInput, opt
     const explanation = explanations.get(id);
     return { id, label: topic.label, score, parent: topic.parent, iptc: topic.iptc, ...(explanation ? { explanation } : {}) };
   });
-  return {
-    topics,
-    ...(scored.doc.truncated ? { truncated: scored.doc.truncated } : {}),
-    ...(withPlaces ? { places: placesIn(scored.doc) } : {}),
-  };
+  return { topics, ...extras };
 }
 
 /** Why a taxonomy model gives `topicId` its score for an article (see `TopicClassifier.explain`). */
