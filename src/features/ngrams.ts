@@ -14,22 +14,31 @@ export function hashPair(first: number, second: number): number {
   return finalize(Math.imul(first ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(second, 0xc2b2ae35) + 0x27d4eb2f);
 }
 
+/** The hash of a word's lead feature: its own hash, salted, so lead and body occurrences get separate slots. */
+const LEAD_SALT = 0x5bd1e995;
+
+/** What kind of n-gram a visit is. */
+export type NgramKind = 'word' | 'pair' | 'lead';
+
 /**
- * Calls `visit(slot, first, last)` for every n-gram of the document, in text order: `first` and `last` index the
- * words it spans (equal for a unigram).
+ * Calls `visit(slot, first, last, kind)` for every n-gram of the document, in text order: `first` and `last` index
+ * the words it spans (equal for a unigram); the first `leadWords` kept words are visited once more as lead words.
  */
 export function eachNgram(
   words: readonly Word[],
-  settings: Pick<FeatureSettings, 'ngrams' | 'buckets'>,
-  visit: (slot: number, first: number, last: number) => void,
+  settings: Pick<FeatureSettings, 'ngrams' | 'buckets' | 'leadWords'>,
+  visit: (slot: number, first: number, last: number, kind: NgramKind) => void,
 ): void {
   const mask = settings.buckets - 1;
   let previous = -1;
+  let kept = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Word;
     if (word.token === null) continue;
-    visit(word.hash & mask, i, i);
-    if (settings.ngrams === 2 && previous >= 0) visit(hashPair((words[previous] as Word).hash, word.hash) & mask, previous, i);
+    visit(word.hash & mask, i, i, 'word');
+    if (settings.ngrams === 2 && previous >= 0) visit(hashPair((words[previous] as Word).hash, word.hash) & mask, previous, i, 'pair');
+    if (kept < settings.leadWords) visit(finalize(word.hash ^ LEAD_SALT) & mask, i, i, 'lead');
+    kept++;
     previous = i;
   }
 }

@@ -12,4 +12,9 @@ export interface FeatureSettings extends ReadSettings {
   readonly idf: boolean;
   /** Keep a slot only if it occurs in at least this many training documents. Default `2`. */
   readonly minDf: number;
+  /**
+   * The first `leadWords` kept words (title and lead) also count as separate "lead" features, so a model can
+   * weigh what a story leads with above what a long article mentions in passing. Default `0` (off).
+   */
+  readonly leadWords: number;
 }

@@ -149,6 +149,8 @@ function decodeSettings(r: Reader, value: unknown, field: string): FeatureSettin
     // A file cannot lift the reading limit past 10 million characters (a hostile file could otherwise make every
     // text be read whole).
     maxChars: r.integer(p.maxChars, `${field}.maxChars`, 1, 10_000_000),
+    // Absent in version 1 files (no lead features then).
+    leadWords: p.leadWords === undefined ? 0 : r.integer(p.leadWords, `${field}.leadWords`, 0, 10_000),
   };
 }
 

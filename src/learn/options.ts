@@ -31,6 +31,8 @@ export interface TrainOptions {
   readonly stopWords?: boolean;
   /** Characters of each text that are read (at most 10,000,000). Default `100000`. */
   readonly maxChars?: number;
+  /** The first this many kept words (title and lead) also count as separate lead features. Default `0` (off). */
+  readonly leadWords?: number;
   /**
    * SVM cost: higher fits the training data more closely. Default `'auto'`: 0.5 or 1, whichever gives the better
    * out-of-fold micro-F1 (0.5 when `calibrationFolds` is 0).
@@ -64,7 +66,7 @@ export interface TrainOptions {
 }
 
 export const TRAIN_OPTION_KEYS = [
-  'ngrams', 'buckets', 'minDf', 'sublinearTf', 'idf', 'stem', 'stopWords', 'maxChars', 'c', 'classWeight',
+  'ngrams', 'buckets', 'minDf', 'sublinearTf', 'idf', 'stem', 'stopWords', 'maxChars', 'leadWords', 'c', 'classWeight',
   'calibrationFolds', 'tuneThresholds', 'weightBits', 'tolerance', 'maxPasses', 'threads', 'seed', 'labels', 'onProgress', 'onWarning',
 ] as const;
 
@@ -115,6 +117,7 @@ export function resolveTrainOptions(options: unknown): ResolvedOptions {
       idf: optionalBoolean(bag, 'idf', field) ?? true,
       minDf: optionalNumber(bag, 'minDf', field, { min: 1, max: 1e9, integer: true }) ?? 2,
       maxChars: optionalNumber(bag, 'maxChars', field, { min: 1, max: 10_000_000, integer: true }) ?? 100_000,
+      leadWords: optionalNumber(bag, 'leadWords', field, { min: 0, max: 10_000, integer: true }) ?? 0,
     },
     c: bag.c === 'auto' ? 'auto' : (optionalNumber(bag, 'c', field, { min: 1e-6, max: 1e6 }) ?? 'auto'),
     classWeight: optionalChoice(bag, 'classWeight', field, ['balanced', 'none'] as const) ?? 'none',

@@ -24,8 +24,9 @@ export interface ExplainedModel {
 /** Readable forms of every hash slot the document fills. */
 function readableForms(doc: Document, space: FeatureSpace): Map<number, string[]> {
   const forms = new Map<number, string[]>();
-  eachNgram(doc.words, space.settings, (slot, first, last) => {
-    const form = first === last ? (doc.words[first] as Word).surface : `${(doc.words[first] as Word).surface} ${(doc.words[last] as Word).surface}`;
+  eachNgram(doc.words, space.settings, (slot, first, last, kind) => {
+    const surface = (doc.words[first] as Word).surface;
+    const form = kind === 'pair' ? `${surface} ${(doc.words[last] as Word).surface}` : kind === 'lead' ? `${surface} (lead)` : surface;
     const list = forms.get(slot);
     if (!list) forms.set(slot, [form]);
     else if (!list.includes(form)) list.push(form);

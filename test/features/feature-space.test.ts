@@ -5,7 +5,7 @@ import type { FeatureSettings } from '../../src/features/settings.js';
 import { readDocument } from '../../src/text/document.js';
 import { DEFAULT_TOKENIZER_SETTINGS } from '../../src/text/tokenizer.js';
 
-const settings: FeatureSettings = { ...DEFAULT_TOKENIZER_SETTINGS, ngrams: 2, buckets: 2 ** 20, sublinearTf: true, idf: true, minDf: 2, maxChars: 100_000 };
+const settings: FeatureSettings = { ...DEFAULT_TOKENIZER_SETTINGS, ngrams: 2, buckets: 2 ** 20, sublinearTf: true, idf: true, minDf: 2, maxChars: 100_000, leadWords: 0 };
 const doc = (text: string) => readDocument({ title: null, body: text }, settings);
 const docs = ['football match goal', 'football match referee', 'election vote football', 'vaccine hospital'].map((t) => countSlots(doc(t), settings));
 
@@ -21,6 +21,17 @@ describe('n-grams', () => {
     const striker = d.words[1]!.hash;
     const goal = d.words[4]!.hash;
     expect(Array.from(counts.slots)).toEqual([striker & mask, goal & mask, hashPair(striker, goal) & mask].sort((a, b) => a - b));
+  });
+
+  it('adds lead features for the first leadWords kept words, in slots of their own', () => {
+    const lead = { ...settings, leadWords: 2 };
+    const d = readDocument({ title: 'Striker scores', body: 'the striker and the goal' }, lead);
+    const kinds: string[] = [];
+    eachNgram(d.words, lead, (_slot, first, _last, kind) => kinds.push(`${kind}:${d.words[first]!.surface}`));
+    expect(kinds.filter((k) => k.startsWith('lead:'))).toEqual(['lead:Striker', 'lead:scores']);
+    const withLead = countSlots(d, lead);
+    const without = countSlots(d, settings);
+    expect(withLead.slots.length).toBe(without.slots.length + 2);
   });
 
   it('counts repeated n-grams', () => {
