@@ -14,7 +14,10 @@ export interface SourceChoice {
 
 export interface Recipe {
   readonly sources: readonly SourceChoice[];
+  /** Engine options that are plain data (JSON). */
   readonly options: TrainOptions;
+  /** Sources whose examples fit calibration, thresholds and the cost (`calibrateOn`); default: all. */
+  readonly calibrateOn?: readonly string[];
 }
 
 export const RECIPE: Recipe = {
@@ -29,14 +32,28 @@ export const RECIPE: Recipe = {
   options: { seed: 42, c: 1, tuneThresholds: false },
 };
 
-/** The training examples of a recipe, source by source in recipe order. */
+/** The training examples of a recipe, source by source in recipe order, with the source each came from. */
 export function recipeExamples(recipe: Recipe): Example[] {
-  const out: Example[] = [];
+  return recipeData(recipe).examples;
+}
+
+function recipeData(recipe: Recipe): { examples: Example[]; sources: string[] } {
+  const examples: Example[] = [];
+  const sources: string[] = [];
   for (const choice of recipe.sources) {
     const exclude = choice.source === 'reuters' ? reutersSilverIds() : new Set<string>();
     for (const e of sourceExamples(choice.source, choice.file, exclude).examples) {
-      out.push(choice.weight === 1 ? e : { ...e, weight: choice.weight });
+      examples.push(choice.weight === 1 ? e : { ...e, weight: choice.weight });
+      sources.push(choice.source);
     }
   }
-  return out;
+  return { examples, sources };
+}
+
+/** The examples and the full `train` options of a recipe (its `calibrateOn` sources become the option). */
+export function recipeTraining(recipe: Recipe): { examples: Example[]; options: TrainOptions } {
+  const { examples, sources } = recipeData(recipe);
+  if (recipe.calibrateOn === undefined) return { examples, options: recipe.options };
+  const chosen = new Set(recipe.calibrateOn);
+  return { examples, options: { ...recipe.options, calibrateOn: (_example, i) => chosen.has(sources[i] as string) } };
 }

@@ -70,10 +70,6 @@ export function sourceExamples(source: string, file: string, exclude: ReadonlySe
   return { name: file, examples };
 }
 
-/** Dev examples (gold with ancestors). */
-export function devExamples(file: 'wcep.dev.jsonl' | 'bbc.dev.jsonl'): Example[] {
-  return readJsonl(join(NEWS_DATA, file)).map((r) => ({ text: r.text, title: r.title, labels: withAncestors(r.labels) }));
-}
 
 /** Ids of reuters.silver.jsonl, whose silver labels replace the coarse ones in reuters.jsonl. */
 export function reutersSilverIds(): Set<string> {

@@ -3,6 +3,7 @@ import { InvalidInputError } from '../common/errors.js';
 import { optionalBoolean, optionalChoice, optionalNumber, optionsObject, rejectUnknownKeys } from '../common/validate.js';
 import type { FeatureSettings } from '../features/settings.js';
 import { DEFAULT_TOKENIZER_SETTINGS } from '../text/tokenizer.js';
+import type { Example } from './examples.js';
 import type { TrainingWarning } from './warnings.js';
 
 export interface TrainProgress {
@@ -44,6 +45,12 @@ export interface TrainOptions {
   readonly calibrationFolds?: number;
   /** Tune a threshold per label (otherwise 0.5). Default `true`. */
   readonly tuneThresholds?: boolean;
+  /**
+   * Which examples' out-of-fold scores fit the calibration, tune the thresholds and choose the cost (all examples
+   * still train the scorers). Default: all. For a model that will read full articles but learns from short texts
+   * as well, pass the full-length ones, so that probabilities and thresholds fit what it will read.
+   */
+  readonly calibrateOn?: (example: Example, index: number) => boolean;
   /** Bits per stored weight, 8 or 16. Default `8`. */
   readonly weightBits?: 8 | 16;
   /** Solver stopping tolerance. Default `0.1`. */
@@ -67,7 +74,7 @@ export interface TrainOptions {
 
 export const TRAIN_OPTION_KEYS = [
   'ngrams', 'buckets', 'minDf', 'sublinearTf', 'idf', 'stem', 'stopWords', 'maxChars', 'leadWords', 'c', 'classWeight',
-  'calibrationFolds', 'tuneThresholds', 'weightBits', 'tolerance', 'maxPasses', 'threads', 'seed', 'labels', 'onProgress', 'onWarning',
+  'calibrationFolds', 'tuneThresholds', 'calibrateOn', 'weightBits', 'tolerance', 'maxPasses', 'threads', 'seed', 'labels', 'onProgress', 'onWarning',
 ] as const;
 
 export interface ResolvedOptions {
@@ -76,6 +83,7 @@ export interface ResolvedOptions {
   readonly classWeight: 'balanced' | 'none';
   readonly calibrationFolds: number;
   readonly tuneThresholds: boolean;
+  readonly calibrateOn: ((example: Example, index: number) => boolean) | undefined;
   readonly weightBits: 8 | 16;
   readonly tolerance: number;
   readonly maxPasses: number;
@@ -123,6 +131,7 @@ export function resolveTrainOptions(options: unknown): ResolvedOptions {
     classWeight: optionalChoice(bag, 'classWeight', field, ['balanced', 'none'] as const) ?? 'none',
     calibrationFolds: folds,
     tuneThresholds: optionalBoolean(bag, 'tuneThresholds', field) ?? true,
+    calibrateOn: optionalFunction(bag, 'calibrateOn', field),
     weightBits: optionalChoice(bag, 'weightBits', field, [8, 16] as const) ?? 8,
     tolerance: optionalNumber(bag, 'tolerance', field, { min: 1e-8, max: 10 }) ?? 0.1,
     maxPasses: optionalNumber(bag, 'maxPasses', field, { min: 1, max: 100_000, integer: true }) ?? 50,

@@ -132,6 +132,16 @@ export async function train(examples: Iterable<Example> | AsyncIterable<Example>
   }
 }
 
+/** The targets calibration reads: those of the rows `calibrateOn` chooses, the others unknown (0). */
+function calibrationTargetsOf(targets: Int8Array, data: readonly Example[], L: number, calibrateOn: ResolvedOptions['calibrateOn']): Int8Array {
+  if (calibrateOn === undefined) return targets;
+  const chosen = new Int8Array(targets.length);
+  data.forEach((example, i) => {
+    if (calibrateOn(example, i) === true) chosen.set(targets.subarray(i * L, (i + 1) * L), i * L);
+  });
+  return chosen;
+}
+
 async function trainWithPool(
   data: readonly Example[],
   labels: readonly string[],
@@ -148,13 +158,15 @@ async function trainWithPool(
   let chosen: Calibration;
   if (folds >= 2) {
     const foldOf = assignFolds(data.length, folds, resolved.seed);
+    // Rows outside `calibrateOn` still train every out-of-fold model; they are only left out of the fit.
+    const calibrationTargets = calibrationTargetsOf(targets, data, L, resolved.calibrateOn);
     const candidates = resolved.c === 'auto' ? AUTO_C : [resolved.c];
     const step = { done: 0, total: candidates.length * folds };
     const calibrations: Calibration[] = [];
     for (const c of candidates) {
       const onFold = () => progress({ stage: 'calibration', completed: step.done++, total: step.total });
       const outOfFold = await outOfFoldScores(pool, matrix, L, foldOf, folds, c, resolved.tolerance * CALIBRATION_TOLERANCE_FACTOR, onFold);
-      calibrations.push(calibrate(outOfFold, targets, L, c, singleLabel, resolved.tuneThresholds));
+      calibrations.push(calibrate(outOfFold, calibrationTargets, L, c, singleLabel, resolved.tuneThresholds));
     }
     progress({ stage: 'calibration', completed: step.total, total: step.total });
     // The best held-out micro-F1; on a tie, the first (smaller) cost.

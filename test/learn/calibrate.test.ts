@@ -19,7 +19,7 @@ describe('calibration from out-of-fold scores', () => {
     const data = syntheticExamples(150, 8);
     const labels = ['health', 'politics', 'sport', 'technology'];
     const L = labels.length;
-    const settings = { ...DEFAULT_TOKENIZER_SETTINGS, ngrams: 2 as const, buckets: 2 ** 16, sublinearTf: true, idf: true, minDf: 1, maxChars: 100_000 };
+    const settings = { ...DEFAULT_TOKENIZER_SETTINGS, ngrams: 2 as const, buckets: 2 ** 16, sublinearTf: true, idf: true, minDf: 1, maxChars: 100_000, leadWords: 0 };
     const counts = data.map((e) => countSlots(readDocument({ title: null, body: e.text }, settings), settings));
     const space = FeatureSpace.fit(counts, settings);
     const matrix = toCsr(counts.map((c) => space.transform(c)), space.size);

@@ -103,6 +103,15 @@ describe('train', () => {
     expect(sparse).toContainEqual(expect.objectContaining({ code: 'few-features', message: expect.stringMatching(/only \d+ of \d+ distinct words and word pairs occur in at least minDf=2/) }));
   });
 
+  it('fits calibration and thresholds on the examples calibrateOn chooses only', async () => {
+    const half = await train(examples, { minDf: 1, calibrateOn: (_e, i) => i % 2 === 0 });
+    expect(half.thresholds).not.toEqual(model.thresholds);
+    expect(Array.from(half.scores('goal match'))).not.toEqual(Array.from(model.scores('goal match')));
+    const none = await train(examples, { minDf: 1, calibrateOn: () => false });
+    expect(none.training.calibrationFallbacks).toEqual(none.labels);
+    await expect(train(examples, { calibrateOn: 'even' as never })).rejects.toThrow(/options\.calibrateOn must be a function/);
+  });
+
   it('reports progress', async () => {
     const stages = new Set<string>();
     await train(examples.slice(0, 60), { minDf: 1, onProgress: (p) => stages.add(p.stage) });
