@@ -1,10 +1,15 @@
 /**
  * Growth tests guard linear time without absolute limits (machines are shared and noisy): the same work on an
- * input 4 times larger may take at most about 5 times as long. Inputs are built before timing (fresh ones each
- * trial, so no cache helps); runs of the two sizes alternate, so a burst of other work on the machine falls on both;
- * and the fastest run of each size is compared: other work only ever adds time, so the fastest run is the best
- * estimate of the work itself. A linear path gives about 4, a quadratic one about 16.
+ * input 4 times larger may take at most about 5 times as long. Time is this process's own CPU time
+ * (`process.cpuUsage`: vitest runs each test file in a process of its own), so other processes on the machine do not
+ * count. Inputs are built before timing (fresh ones each trial, so no cache helps); runs of the two sizes alternate;
+ * and the fastest run of each size is compared, the best estimate of the work itself. A linear path gives about 4,
+ * a quadratic one about 16.
  */
+function cpuMilliseconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 export function growthRatio<T>(make: (size: number, trial: number) => T, run: (input: T) => unknown, size: number, trials = 9): number {
   run(make(size, -1)); // warm-up: JIT and lazy tables
   let small = Infinity;
@@ -12,9 +17,9 @@ export function growthRatio<T>(make: (size: number, trial: number) => T, run: (i
   for (let trial = 0; trial < trials; trial++) {
     for (const [n, record] of [[size, (ms: number) => (small = Math.min(small, ms))], [size * 4, (ms: number) => (large = Math.min(large, ms))]] as const) {
       const input = make(n, trial);
-      const start = performance.now();
+      const start = cpuMilliseconds();
       run(input);
-      record(performance.now() - start);
+      record(cpuMilliseconds() - start);
     }
   }
   return large / Math.max(small, 0.5);
