@@ -59,19 +59,26 @@ if (existsSync(NEWS)) {
   lines.push('## Dev files (ancestors added to gold and predictions)', '');
   lines.push('| dev file | news-topics micro-F1 | news-topics macro-F1 | LinearSVC baseline micro-F1 | baseline macro-F1 | target |', '|---|---|---|---|---|---|');
   const dev: Record<string, unknown> = {};
-  for (const file of ['bbc.dev.jsonl', 'wcep.dev.jsonl']) {
+  const TARGETS: Record<string, { micro: number; macro: number | undefined }> = {
+    'allsides.dev.jsonl': { micro: 0.86, macro: 0.78 },
+    'worldwide.dev.jsonl': { micro: 0.8, macro: undefined },
+    'bbc.dev.jsonl': { micro: 0.89, macro: undefined },
+    'wcep.dev.jsonl': { micro: 0.82, macro: undefined },
+  };
+  for (const [file, target] of Object.entries(TARGETS)) {
     const rows = readFileSync(join(NEWS, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { title: string | null; text: string; labels: string[] });
     const gold = rows.map((r) => withAncestors(r.labels));
     const ours = scoreLabelSets(gold, rows.map((r) => classify({ title: r.title, body: r.text }, { hierarchy: 'full' }).topics.map((t) => t.id)));
+    // classify as users call it: language detection on (a text taken for non-English would get no topics).
     const base = baselineOk
       ? scoreLabelSets(gold, readFileSync(join(out, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => withAncestors(JSON.parse(l) as string[])))
       : undefined;
     dev[file] = { ours: { micro: ours.micro.f1, macro: ours.macro.f1 }, baseline: base ? { micro: base.micro.f1, macro: base.macro.f1 } : null };
     const mark = (x: number, t: number) => `${x.toFixed(4)}${x >= t ? '' : ' ✗'}`;
-    lines.push(`| ${file} | ${mark(ours.micro.f1, 0.85)} | ${mark(ours.macro.f1, 0.65)} | ${base ? base.micro.f1.toFixed(4) : 'failed'} | ${base ? base.macro.f1.toFixed(4) : ''} | micro ≥ 0.85, macro ≥ 0.65 |`);
+    lines.push(`| ${file} | ${mark(ours.micro.f1, target.micro)} | ${target.macro === undefined ? ours.macro.f1.toFixed(4) : mark(ours.macro.f1, target.macro)} | ${base ? base.micro.f1.toFixed(4) : 'failed'} | ${base ? base.macro.f1.toFixed(4) : ''} | micro ≥ ${target.micro}${target.macro === undefined ? '' : `, macro ≥ ${target.macro}`} |`);
   }
   json.dev = dev;
-  lines.push('', 'The baseline is trained by `bench/systems/sklearn_news_baseline.py` (scikit-learn from Debian; `bash bench/setup.sh` installs it). ✗ marks a figure short of its target.');
+  lines.push('', 'The baseline is trained by `bench/systems/sklearn_news_baseline.py` on the same silver files (scikit-learn from Debian; `bash bench/setup.sh` installs it). ✗ marks a figure short of its target.');
 } else {
   lines.push('../shared is absent: dev-file figures were not measured.');
 }

@@ -60,7 +60,7 @@ const perTopic = topics.map((t) => {
 });
 // "Before": the 0.1 recipe's row of the recipe bench, measured the same way.
 const recipeRows = existsSync(join(ROOT, 'bench', 'recipe-results.jsonl'))
-  ? readFileSync(join(ROOT, 'bench', 'recipe-results.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { name: string; dev: Record<string, { weak: Record<string, number | null> }> })
+  ? readFileSync(join(ROOT, 'bench', 'recipe-results.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { name: string; megabytes: number; dev: Record<string, { micro: number; macro: number; weak: Record<string, number | null> }> })
   : [];
 const before = recipeRows.find((r) => r.name.startsWith('0.1 recipe'));
 const weakRows = WEAK_TOPICS.map((t) => {
@@ -88,7 +88,9 @@ const sourceRows = RECIPE.sources.map((s) => `| \`${s.file}\` | \`${s.source}\` 
 const template = readFileSync(join(ROOT, 'scripts', 'model-card.template.md'), 'utf8');
 const card = template
   .replace('{{SOURCES}}', sourceRows.join('\n'))
-  .replace('{{OPTIONS}}', `${JSON.stringify(RECIPE.options)}${RECIPE.calibrateOn ? `, calibration, thresholds and cost fitted on the out-of-fold scores of ${RECIPE.calibrateOn.map((s) => `\`${s}\``).join(', ')} (full-length articles)` : ''}`)
+  .replace('{{OPTIONS}}', JSON.stringify(RECIPE.options))
+  .replace('{{CALIBRATE_ON}}', RECIPE.calibrateOn ? `; calibration, thresholds and the cost fitted on the out-of-fold scores of ${RECIPE.calibrateOn.map((s) => `\`${s}\``).join(', ')} (the full-length articles)` : '')
+  .replace('{{TRIED}}', recipeRows.map((r) => `| ${r.name} | ${r.megabytes.toFixed(2)} | ${DEV_FILES.map((file) => `${f(r.dev[file]?.micro)} / ${f(r.dev[file]?.macro)}`).join(' | ')} |`).join('\n'))
   .replace('{{EXAMPLES}}', String(examples.length))
   .replace('{{SIZE}}', `${(Buffer.byteLength(modelText) / 1e6).toFixed(2)} MB (${Buffer.byteLength(modelText)} bytes)`)
   .replace('{{SHA}}', sha)

@@ -1,6 +1,7 @@
 """The default-model baseline for `npm run bench:model`: TF-IDF of word unigrams and bigrams with one-vs-rest
-LinearSVC (scikit-learn), trained on wcep.train + bbc.train of ../shared/datasets/news-topics with the labels as
-annotated; predicts the dev files. Decisions: labels with decision value > 0, else the best label.
+LinearSVC (scikit-learn), trained on the silver training files of the default model's recipe (../shared/datasets/
+news-topics: wcep, bbc, wcepx, wcepu, reuters silver, allsides.train, celebrity) with the labels as annotated;
+predicts the four dev files. Decisions: labels with decision value > 0, else the best label.
 Ancestors are added by the scorer (bench/model-bench.ts), as for news-topics.
 
 Usage: python3 sklearn_news_baseline.py DATA_DIR OUT_DIR
@@ -23,7 +24,8 @@ def read(path):
 def main():
     data, out = sys.argv[1], sys.argv[2]
     texts, labels = [], []
-    for name in ("wcep.train.jsonl", "bbc.train.jsonl"):
+    for name in ("wcep.train.jsonl", "bbc.train.jsonl", "wcepx.silver.jsonl", "wcepu.silver.jsonl", "reuters.silver.jsonl",
+                 "allsides.train.jsonl", "celebrity.silver.jsonl"):
         x, y = read(os.path.join(data, name))
         texts += x
         labels += y
@@ -35,7 +37,7 @@ def main():
     model.fit(texts, y)
     seconds = time.perf_counter() - start
     os.makedirs(out, exist_ok=True)
-    for name in ("bbc.dev.jsonl", "wcep.dev.jsonl"):
+    for name in ("allsides.dev.jsonl", "worldwide.dev.jsonl", "bbc.dev.jsonl", "wcep.dev.jsonl"):
         x, _ = read(os.path.join(data, name))
         scores = model.decision_function(x)
         with open(os.path.join(out, name), "w", encoding="utf-8") as f:

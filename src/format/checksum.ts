@@ -4,24 +4,57 @@
  * (by a tool that rewrites JSON) still checks. It detects damage (truncation, a changed byte); being unkeyed, it
  * cannot prove who wrote a file: anyone who edits a file can recompute it.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { type Codec, type Hasher, pureCodec } from './codec.js';
+
+/** Writes the canonical JSON of a value (object keys sorted at every level; arrays in order) piece by piece. */
+function writeCanonical(value: unknown, out: (piece: string) => void): void {
+  if (Array.isArray(value)) {
+    out('[');
+    value.forEach((item, i) => {
+      if (i > 0) out(',');
+      writeCanonical(item, out);
+    });
+    out(']');
+  } else if (typeof value === 'object' && value !== null) {
+    out('{');
+    Object.keys(value)
+      .sort()
+      .forEach((key, i) => {
+        out(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`);
+        writeCanonical((value as Record<string, unknown>)[key], out);
+      });
+    out('}');
+  } else out(JSON.stringify(value) ?? 'null');
+}
 
 /** JSON with object keys sorted at every level; arrays keep their order. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  const pieces: string[] = [];
+  writeCanonical(value, (piece) => pieces.push(piece));
+  return pieces.join('');
 }
 
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(new TextEncoder().encode(text)));
+/** SHA-256 (hex) of a text. */
+export function sha256Hex(text: string, codec: Codec = pureCodec): string {
+  const hash = codec.sha256();
+  hash.update(text);
+  return hash.hex();
 }
 
-/** `sha256:<hex>` of the canonical JSON of `body`. */
-export function checksumOf(body: unknown): string {
-  return `sha256:${sha256Hex(canonicalJson(body))}`;
+/**
+ * `sha256:<hex>` of the canonical JSON of `body`, fed to the hash piece by piece (a model's large packed fields
+ * are hashed where they are, never copied into one big string).
+ */
+export function checksumOf(body: unknown, codec: Codec = pureCodec): string {
+  const hash: Hasher = codec.sha256();
+  let buffered = '';
+  writeCanonical(body, (piece) => {
+    buffered += piece;
+    if (buffered.length >= 65_536) {
+      hash.update(buffered);
+      buffered = '';
+    }
+  });
+  hash.update(buffered);
+  return `sha256:${hash.hex()}`;
 }

@@ -19,6 +19,7 @@ import type { LinearWeights } from '../model/linear-model.js';
 import { TOKENIZER_VERSION } from '../text/tokenizer.js';
 import { decodeVarintDeltas, encodeVarintDeltas, littleEndian, pack, readFloat32s, readInt16s, unpack } from './bytes.js';
 import { checksumOf, sha256Hex } from './checksum.js';
+import { type Codec, pureCodec } from './codec.js';
 
 export const MODEL_FORMAT = 'news-topics/model';
 export const MODEL_VERSION = 2;
@@ -80,7 +81,10 @@ export function encodeModel(parts: ClassifierParts): ModelJson {
 // ---- decoding -------------------------------------------------------------------------------------------------
 
 class Reader {
-  constructor(readonly source: string) {}
+  constructor(
+    readonly source: string,
+    readonly codec: Codec,
+  ) {}
 
   fail(fault: string): never {
     throw new ModelFormatError(this.source, fault);
@@ -125,7 +129,7 @@ class Reader {
   /** Inflates a packed field into exactly `length` bytes (or at most `length` when `exact` is false). */
   bytes(value: unknown, field: string, length: number, exact = true): Uint8Array {
     if (typeof value !== 'string') this.fail(`${field} should be base64 text`);
-    const bytes = unpack(value, length);
+    const bytes = unpack(value, length, this.codec);
     if (typeof bytes === 'string') return this.fail(`${field} ${bytes}`);
     if (exact && bytes.length !== length) this.fail(`${field} holds ${bytes.length} bytes, expected ${length}`);
     return bytes;
@@ -203,7 +207,7 @@ function sigmoidsOf(r: Reader, calibration: Record<string, unknown>, L: number):
 
 function decodeV2(r: Reader, json: Record<string, unknown>): ClassifierParts {
   const { checksum, ...body } = json;
-  if (typeof checksum !== 'string' || checksum !== checksumOf(body)) {
+  if (typeof checksum !== 'string' || checksum !== checksumOf(body, r.codec)) {
     r.fail('checksum does not match its contents: the file was damaged or edited after it was written');
   }
   const labels = decodeLabels(r, json.labels);
@@ -255,7 +259,7 @@ function v1Ordered(json: Record<string, unknown>): Record<string, unknown> {
 
 function decodeV1(r: Reader, json: Record<string, unknown>): ClassifierParts {
   const checksum = json.checksum;
-  if (typeof checksum !== 'string' || checksum !== `sha256:${sha256Hex(JSON.stringify(v1Ordered(json)))}`) {
+  if (typeof checksum !== 'string' || checksum !== `sha256:${sha256Hex(JSON.stringify(v1Ordered(json)), r.codec)}`) {
     r.fail('checksum does not match its contents: the file was damaged or edited after it was written');
   }
   const labels = decodeLabels(r, json.labels);
@@ -282,9 +286,12 @@ export function parseModelText(text: string, source: string): unknown {
   }
 }
 
-/** Validates a model (object or JSON text) of any version this package reads, and returns its parts. */
-export function decodeModel(input: unknown, source: string): ClassifierParts {
-  const r = new Reader(source);
+/**
+ * Validates a model (object or JSON text) of any version this package reads, and returns its parts. `codec` does
+ * the inflating and hashing (pure JavaScript by default; Node's loaders pass node:zlib and node:crypto).
+ */
+export function decodeModel(input: unknown, source: string, codec: Codec = pureCodec): ClassifierParts {
+  const r = new Reader(source, codec);
   const json = r.object(typeof input === 'string' ? parseModelText(input, source) : input, 'the model');
   if (json.format !== MODEL_FORMAT) r.fail(`format should be "${MODEL_FORMAT}", found ${JSON.stringify(json.format)?.slice(0, 40)}`);
   const version = r.integer(json.version, 'version', 1, Number.MAX_SAFE_INTEGER);

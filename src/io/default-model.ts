@@ -10,6 +10,7 @@ import type { Explanation, Result } from '../model/result.js';
 import { classifyArticle, type ClassifyOptions, explainTopic, requireTaxonomyModel } from '../news/classify.js';
 import { getTopic } from '../news/taxonomy.js';
 import { type ArticleInput, toArticle } from '../text/input.js';
+import { nodeCodec } from './node-codec.js';
 
 const MODEL_URL = new URL('../../data/model.json', import.meta.url);
 let cached: TopicClassifier | undefined;
@@ -24,7 +25,7 @@ export function defaultModel(): TopicClassifier {
     } catch (error) {
       throw new NewsTopicsError(`news-topics: the default model ${path} cannot be read (${(error as NodeJS.ErrnoException).code}); reinstall news-topics`);
     }
-    cached = TopicClassifier.fromJSON(text, path);
+    cached = TopicClassifier.decode(text, path, nodeCodec);
   }
   return cached;
 }

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { InvalidInputError, ModelFormatError } from '../common/errors.js';
 import { TopicClassifier } from '../model/classifier.js';
 import { requirePath, writeFileAtomic } from './atomic-write.js';
+import { nodeCodec } from './node-codec.js';
 
 /** The largest model file `loadModel` reads (a larger one is refused before it is read). */
 export const MAX_MODEL_BYTES = 512 * 1024 * 1024;
@@ -44,5 +45,5 @@ export async function readModelText(path: string): Promise<string> {
  */
 export async function loadModel(path: string): Promise<TopicClassifier> {
   requirePath(path, 'path');
-  return TopicClassifier.fromJSON(await readModelText(path), path);
+  return TopicClassifier.decode(await readModelText(path), path, nodeCodec);
 }

@@ -6,6 +6,7 @@
 import { InvalidInputError } from '../common/errors.js';
 import { optionalNumber, optionsObject, rejectUnknownKeys } from '../common/validate.js';
 import type { SparseVector } from '../features/sparse.js';
+import type { Codec } from '../format/codec.js';
 import { decodeModel, encodeModel, type ModelJson } from '../format/model-json.js';
 import { type Document, readDocument } from '../text/document.js';
 import { type ArticleInput, toArticle } from '../text/input.js';
@@ -115,6 +116,11 @@ export class TopicClassifier {
   /** Rebuilds a model from `toJSON()` output (object or JSON text); throws ModelFormatError when invalid. */
   static fromJSON(json: unknown, source = '<json>'): TopicClassifier {
     return new TopicClassifier(decodeModel(json, source));
+  }
+
+  /** @internal `fromJSON` with a given codec (Node's loaders pass native inflate and SHA-256). */
+  static decode(json: unknown, source: string, codec: Codec): TopicClassifier {
+    return new TopicClassifier(decodeModel(json, source, codec));
   }
 }
 

@@ -104,3 +104,17 @@ describe('model file (format version 1, news-topics 0.1)', () => {
     expect(() => TopicClassifier.fromJSON(edited)).toThrow(/checksum does not match/);
   });
 });
+
+describe('codecs', () => {
+  it('the Node codec (node:zlib, node:crypto) reads the same files as the pure one, and refuses the same faults', async () => {
+    const { nodeCodec } = await import('../../src/io/node-codec.js');
+    const text = 'coach referee tournament';
+    expect(Array.from(TopicClassifier.decode(json, '<json>', nodeCodec).scores(text))).toEqual(Array.from(model.scores(text)));
+    expect(() => TopicClassifier.decode(resign(withChange((c) => (c.learner.weights.data = 'not base64!'))), '<json>', nodeCodec)).toThrow(/learner\.weights\.data is not base64/);
+    const bomb = deflateRawSync(new Uint8Array(64 * 1024 * 1024), { level: 9 }).toString('base64');
+    expect(() => TopicClassifier.decode(resign(withChange((c) => (c.learner.weights.data = bomb))), '<json>', nodeCodec)).toThrow(/inflates to more than/);
+    expect(() => TopicClassifier.decode(withChange((c) => (c.thresholds[0] = 0.01)), '<json>', nodeCodec)).toThrow(/checksum does not match/);
+    const v1 = readFileSync(new URL('../fixtures/model-v1.json', import.meta.url), 'utf8');
+    expect(() => TopicClassifier.decode(v1, 'v1', nodeCodec)).not.toThrow();
+  });
+});

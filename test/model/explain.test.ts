@@ -23,7 +23,8 @@ describe('explanations', () => {
     expect(e.up.length).toBeGreaterThan(0);
     for (const c of e.up) {
       expect(c.contribution).toBeGreaterThan(0);
-      for (const form of c.text.split(' / ')) for (const word of form.split(' ')) expect(text).toContain(word);
+      // Lead features (the first words of title and lead) are marked "(lead)".
+      for (const form of c.text.split(' / ')) for (const word of form.replace(/ \(lead\)$/, '').split(' ')) expect(text).toContain(word);
     }
     for (let i = 1; i < e.up.length; i++) expect(e.up[i - 1]!.contribution).toBeGreaterThanOrEqual(e.up[i]!.contribution);
     expect(e.up.map((c) => c.text).join(' ')).toMatch(/striker|league|cup|stadium/);

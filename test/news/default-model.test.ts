@@ -13,8 +13,15 @@ describe.skipIf(!HAS_SHARED)('default model on ../shared', () => {
     for (const name of expected.expected.places_must_include) expect(result.places?.map((p) => p.name)).toContain(name);
   });
 
-  // Regression floors just under the figures in data/README.md (titles read, ancestors added to gold and predictions).
-  const FLOORS = { 'bbc.dev.jsonl': { micro: 0.85, macro: 0.65 }, 'wcep.dev.jsonl': { micro: 0.8, macro: 0.65 } } as const;
+  // Floors just under the figures in data/README.md (titles read, ancestors added to gold and predictions), for
+  // classify as users call it (language detection on). They guard against regressions; the targets of the
+  // default-model issue (allsides.dev 0.86 / 0.78, worldwide.dev 0.80, bbc.dev 0.89, wcep.dev 0.82) are in the card.
+  const FLOORS = {
+    'allsides.dev.jsonl': { micro: 0.825, macro: 0.795 },
+    'worldwide.dev.jsonl': { micro: 0.755, macro: 0.69 },
+    'bbc.dev.jsonl': { micro: 0.89, macro: 0.765 },
+    'wcep.dev.jsonl': { micro: 0.81, macro: 0.75 },
+  } as const;
   for (const [file, floor] of Object.entries(FLOORS)) {
     it(`${file}: micro-F1 >= ${floor.micro}, macro-F1 >= ${floor.macro}`, () => {
       const dev = readJsonl(sharedPath('datasets', 'news-topics', file));
