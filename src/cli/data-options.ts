@@ -54,13 +54,17 @@ export function dataSource(path: string, values: Values<typeof DATA_OPTIONS>): {
   };
 }
 
-/** Reads labelled examples; a bad record is reported on stderr with its line number and left out (counted). */
+/**
+ * Reads labelled examples (with their optional `weight`, `observed` and `calibrate` fields); a bad record is
+ * reported on stderr with its line number and left out (counted).
+ */
 export async function readLabelledExamples(
   path: string,
   source: { format: InputFormat; fields: FieldNames },
   ctx: CliContext,
-): Promise<{ examples: Example[]; leftOut: number }> {
+): Promise<{ examples: Example[]; leftOut: number; calibrate: boolean[] }> {
   const examples: Example[] = [];
+  const calibrate: boolean[] = [];
   let leftOut = 0;
   for await (const record of readRecords(path, source.format, source.fields, ctx.stdin, true)) {
     if (!record.ok) {
@@ -68,7 +72,14 @@ export async function readLabelledExamples(
       ctx.stderr.write(`news-topics: ${path}:${record.line}: left out: ${record.error}\n`);
       continue;
     }
-    examples.push({ text: record.text, title: record.title, labels: record.labels ?? [] });
+    examples.push({
+      text: record.text,
+      title: record.title,
+      labels: record.labels ?? [],
+      ...(record.weight !== undefined ? { weight: record.weight } : {}),
+      ...(record.observed !== undefined ? { observed: record.observed } : {}),
+    });
+    calibrate.push(record.calibrate !== false);
   }
-  return { examples, leftOut };
+  return { examples, leftOut, calibrate };
 }

@@ -40,8 +40,12 @@ export interface GoodRecord {
   readonly line: number;
   readonly title: string | null;
   readonly text: string;
-  /** Present when the record has a labels field. */
+  /** Training records: the labels, and the optional fields `weight`, `observed` and `calibrate`. */
   readonly labels?: string[];
+  readonly weight?: number;
+  readonly observed?: string[];
+  /** `false`: the record trains the scorers but is left out of calibration (train's `calibrateOn`). */
+  readonly calibrate?: boolean;
 }
 
 export interface BadRecord {
@@ -81,7 +85,14 @@ function toRecord(value: unknown, line: number, source: string, fields: FieldNam
   if (!wantLabels) return { ok: true, id, line, title, text };
   const labels = parseLabels(record[fields.labels], fields);
   if (typeof labels === 'string') return { ok: false, id, line, error: labels };
-  return { ok: true, id, line, title, text, labels };
+  // Optional training fields (JSON values, or CSV cells as text).
+  const weight = record.weight === undefined || record.weight === '' ? undefined : Number(record.weight);
+  if (weight !== undefined && !(Number.isFinite(weight) && weight > 0)) return { ok: false, id, line, error: 'field "weight" must be a positive number' };
+  const observed = record.observed === undefined || record.observed === '' ? undefined : parseLabels(record.observed, { ...fields, labels: 'observed' });
+  if (typeof observed === 'string') return { ok: false, id, line, error: observed };
+  const calibrate = record.calibrate === undefined || record.calibrate === '' ? undefined : record.calibrate === true || record.calibrate === 'true' ? true : record.calibrate === false || record.calibrate === 'false' ? false : null;
+  if (calibrate === null) return { ok: false, id, line, error: 'field "calibrate" must be true or false' };
+  return { ok: true, id, line, title, text, labels, ...(weight !== undefined ? { weight } : {}), ...(observed !== undefined ? { observed } : {}), ...(calibrate !== undefined ? { calibrate } : {}) };
 }
 
 /** Lines of a byte stream split on "\n" (a trailing "\r" removed), each at most `maxBytes`, else `undefined`. */

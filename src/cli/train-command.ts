@@ -85,13 +85,16 @@ export async function trainCommand(args: string[], ctx: CliContext): Promise<num
     throw new UsageError(`--out ${values.out}: ${(error as Error).message.replace(/^news-topics: /, '')}`);
   }
 
-  const { examples, leftOut: failed } = await readLabelledExamples(path, source, ctx);
+  const { examples, leftOut: failed, calibrate } = await readLabelledExamples(path, source, ctx);
+  // Records marked "calibrate": false train the scorers but are left out of calibration.
+  const calibrateOn = calibrate.every(Boolean) ? {} : { calibrateOn: (_example: unknown, i: number) => calibrate[i] === true };
   const progress = trainingProgress(ctx, values.quiet === true);
   const started = Date.now();
   let model;
   try {
     model = await train(examples, {
       ...options,
+      ...calibrateOn,
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       onWarning: (warning) => {
         progress.stop();

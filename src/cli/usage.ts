@@ -51,7 +51,9 @@ Output:
 export const TRAIN_HELP = `Usage: news-topics train DATA --out MODEL [options]
 
 Trains a classifier on labelled JSONL (fields text, labels, title) or CSV (by extension, or --jsonl/--csv) and writes
-the model file atomically. Labels are a JSON array, or a string split on --label-separator.
+the model file atomically. Labels are a JSON array, or a string split on --label-separator. Optional fields of a
+record: weight (a positive number), observed (the labels it speaks for; others are unknown for it, not negative) and
+calibrate (false: it trains the scorers but is left out of calibration, thresholds and the choice of cost).
 A bad record is reported on standard error with its line number and left out; the exit code is then 1.
 
   --out FILE              where to write the model (required)

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TRAIN_ENGINE_OPTIONS } from '../../src/cli/train-command.js';
 import { TRAIN_OPTION_KEYS } from '../../src/learn/options.js';
+import { train } from '../../src/index.js';
 import { runInProcess } from '../helpers/run-cli.js';
 import { syntheticExamples } from '../helpers/synthetic.js';
 
@@ -61,6 +62,25 @@ describe('train options', () => {
     expect(model.training).toMatchObject({ c: 0.25, calibrationFolds: 2, classWeight: 'balanced', seed: 9 });
     expect(model.thresholds.every((t: number) => t === 0.5)).toBe(true);
     expect((await runInProcess(['train', data, '--out', out, '--stem', 'maybe'])).stderr).toContain('--stem must be one of true, false');
+  });
+
+  it('reads weight, observed and calibrate fields, and trains the same model as train() with them', async () => {
+    const records = syntheticExamples(150, 7).map((e, i) => ({
+      text: e.text,
+      labels: e.labels,
+      ...(i % 3 === 0 ? { weight: 2 } : {}),
+      ...(i % 5 === 0 ? { observed: e.labels } : {}),
+      ...(i % 2 === 0 ? { calibrate: false } : {}),
+    }));
+    const file = join(dir, 'fields.jsonl');
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    const out = join(dir, 'fields-model.json');
+    expect((await runInProcess(['train', file, '--out', out, '--min-df', '1', '--threads', '1'])).code).toBe(0);
+    const examples = records.map(({ calibrate: _c, ...e }) => e);
+    const api = await train(examples, { minDf: 1, threads: 1, calibrateOn: (_e, i) => records[i]!.calibrate !== false });
+    expect(readFileSync(out, 'utf8')).toBe(`${JSON.stringify(api.toJSON())}\n`);
+    const bad = await runInProcess(['train', '--jsonl', '-', '--out', join(dir, 'bad.json')], '{"text":"a b","labels":["x"],"weight":-1}\n');
+    expect(bad.stderr).toContain('field "weight" must be a positive number');
   });
 
   it('checks that --out can be written before it trains', async () => {
