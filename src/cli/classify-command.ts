@@ -2,8 +2,10 @@
 import { loadModel } from '../io/model-files.js';
 import { classify, defaultModel } from '../io/default-model.js';
 import type { TopicClassifier } from '../model/classifier.js';
-import type { Result } from '../model/result.js';
-import { places as placesOf } from '../news/places.js';
+import { decisionRule } from '../model/decide.js';
+import { explainDocument } from '../model/explain.js';
+import type { Explanation, Result } from '../model/result.js';
+import { placesIn } from '../news/places.js';
 import { isTopicId } from '../news/taxonomy.js';
 import { choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
 import { INPUT_OPTIONS, inputSource } from './data-options.js';
@@ -41,13 +43,16 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
   const taxonomy = custom === undefined || custom.labels.every((label) => isTopicId(label));
   if (hierarchy !== undefined && !taxonomy) throw new UsageError('--hierarchy applies to models whose labels are taxonomy ids');
   const decisions = { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}) };
+  const rule = custom !== undefined && !taxonomy ? decisionRule(decisions, 'options', custom.singleLabel) : undefined;
   const run = (title: string | null, body: string): Result => {
     const input = { title, body };
-    if (custom !== undefined && !taxonomy) {
-      const result = custom.predict(input, decisions);
-      if (!values.explain && !values.places) return result;
-      const explained = values.explain ? result.topics.map((t) => ({ ...t, explanation: (custom as TopicClassifier).explain(input, t.id) })) : result.topics;
-      return { ...result, topics: explained, ...(values.places ? { places: placesOf(input) } : {}) };
+    if (custom !== undefined && rule !== undefined) {
+      // A model with its own labels: read the text once for the decision, the explanations and the places.
+      const scored = custom.score(input);
+      const result = custom.resultOf(scored, rule);
+      const explanations = values.explain ? explainDocument(custom.parts, scored.doc, scored.vector, result.topics.map((t) => custom.labels.indexOf(t.id)), 10) : undefined;
+      const topics = explanations ? result.topics.map((t, i) => ({ ...t, explanation: explanations[i] as Explanation })) : result.topics;
+      return { ...result, topics, ...(values.places ? { places: placesIn(scored.doc) } : {}) };
     }
     return classify(input, { ...decisions, ...(hierarchy ? { hierarchy } : {}), ...(custom ? { model: custom } : {}), explain: values.explain === true, places: values.places === true, language: values['any-language'] ? 'any' : 'english' });
   };

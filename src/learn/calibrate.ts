@@ -5,9 +5,12 @@
  * scorer (so the cost search chooses by the figure `evaluate` reports).
  */
 import { scoreLabelSets } from '../eval/metrics.js';
-import { applySigmoid, type CalibrationFallback, calibrateScores, MIN_CALIBRATION_EXAMPLES, type Sigmoid } from '../model/calibration.js';
+import { applySigmoid, type CalibrationFallback, calibrateScores, type Sigmoid } from '../model/calibration.js';
 import { decide, defaultRule } from '../model/decide.js';
 import { DEFAULT_THRESHOLD, tuneThreshold } from '../model/thresholds.js';
+
+/** Fewer held-out positives than this and a label keeps the threshold 0.5 (a threshold is a noisier fit than a slope). */
+export const MIN_THRESHOLD_POSITIVES = 5;
 
 export interface Calibration {
   readonly c: number;
@@ -45,7 +48,7 @@ export function calibrate(outOfFold: Float64Array, targets: Int8Array, L: number
     if (fallback !== undefined) fallbacks.set(l, fallback);
     for (let row = 0; row < rows; row++) probabilities[row * L + l] = applySigmoid(sigmoid, outOfFold[row * L + l] as number);
     if (tune && fallback === undefined) {
-      thresholds[l] = tuneThreshold(scores.map((s) => applySigmoid(sigmoid, s)), positive, { minPositives: MIN_CALIBRATION_EXAMPLES, lowest: 0.05, highest: 0.95 });
+      thresholds[l] = tuneThreshold(scores.map((s) => applySigmoid(sigmoid, s)), positive, { minPositives: MIN_THRESHOLD_POSITIVES, lowest: 0.05, highest: 0.95 });
     }
   }
   return { c, sigmoids, thresholds, fallbacks, probabilities, microF1: heldOutMicroF1(probabilities, thresholds, targets, L, singleLabel) };

@@ -48,14 +48,13 @@ describe('calibration from out-of-fold scores', () => {
     const test = syntheticExamples(200, 13, false);
     const calibrated = await train(subset, { minDf: 1 });
     const plain = await train(subset, { minDf: 1, calibrationFolds: 0 });
-    expect(calibrated.training.calibrationFallbacks).toEqual(calibrated.labels);
     const a = (await evaluate(calibrated, test)).micro.f1;
     const b = (await evaluate(plain, test)).micro.f1;
     expect(a).toBeGreaterThanOrEqual(b - 0.02);
     expect(a).toBeGreaterThan(0.5);
   });
 
-  it.skipIf(!HAS_SHARED)('BBC, 3 documents per label: micro-F1 close to training without calibration (was 0.098 against 0.729)', async () => {
+  it.skipIf(!HAS_SHARED)('BBC, 3 documents per label: micro-F1 at least that of training without calibration (was 0.098 against 0.729)', async () => {
     const all = readJsonl(sharedPath('datasets', 'bench', 'bbc', 'train.jsonl'));
     const test = readJsonl(sharedPath('datasets', 'bench', 'bbc', 'test.jsonl'));
     const seen = new Map<string, number>();

@@ -36,7 +36,8 @@ describe('Platt calibration', () => {
 
   it('falls back when there are too few held-out positives or negatives', () => {
     expect(calibrateScores([1, 2, -1, -2, -3, -1, -2], [true, true, false, false, false, false, false]).fallback).toBe('few-positives');
-    expect(calibrateScores([1, 2, 3, 4, 5, -1], [true, true, true, true, true, false]).fallback).toBe('few-negatives');
+    expect(calibrateScores([1, 2, 3, 4, 5, -1, -2], [true, true, true, true, true, false, false]).fallback).toBe('few-negatives');
+    expect(calibrateScores([1, 2, 3, -1, -2, -3, -1], [true, true, true, false, false, false, false]).fallback).toBeUndefined();
     const good = sample(500, -3, 0);
     expect(calibrateScores(good.scores, good.positive).fallback).toBeUndefined();
   });
