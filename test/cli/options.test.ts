@@ -39,6 +39,19 @@ describe('classify options', () => {
   });
 });
 
+describe('classify with a model of your own labels', () => {
+  it('--explain and --places read the text once and explain each label', async () => {
+    const out = join(dir, 'own.json');
+    expect((await runInProcess(['train', data, '--out', out, '--min-df', '1'])).code).toBe(0);
+    const run = await runInProcess(['classify', '--model', out, '--explain', '--places', '--top-k', '1'], 'The striker scored a goal in the league match in Kenya.');
+    const record = run.records[0] as { topics: Array<{ id: string; explanation: { label: string; up: Array<{ text: string }> } }>; places: Array<{ code: string }> };
+    expect(record.topics[0]!.id).toBe('my-sport');
+    expect(record.topics[0]!.explanation.label).toBe('my-sport');
+    expect(record.topics[0]!.explanation.up.map((c) => c.text)).toEqual(expect.arrayContaining(['striker']));
+    expect(record.places.map((p) => p.code)).toEqual(['KE']);
+  });
+});
+
 describe('train options', () => {
   it('exposes every engine option of train()', () => {
     const cliNames = Object.keys(TRAIN_ENGINE_OPTIONS).map((name) => name.replace(/-(.)/g, (_, c: string) => c.toUpperCase()));
