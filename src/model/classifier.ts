@@ -95,7 +95,12 @@ export class TopicClassifier {
    * contributions to the score before calibration (at most `limit` each way, default 10).
    */
   explain(input: ArticleInput, label: string, options?: { readonly limit?: number }): Explanation {
-    const l = this.labelIndex(label, 'label');
+    return this.explainAs(input, label, options, 'label');
+  }
+
+  /** @internal `explain`, naming the label argument `field` in errors (`classify`'s explain calls it `topicId`). */
+  explainAs(input: ArticleInput, label: string, options: unknown, field: string): Explanation {
+    const l = this.labelIndex(label, field);
     const limit = explainLimit(options);
     const scored = this.score(input);
     return explainDocument(this.parts, scored.doc, scored.vector, [l], limit)[0] as Explanation;

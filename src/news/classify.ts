@@ -6,7 +6,7 @@
  */
 import { InvalidInputError } from '../common/errors.js';
 import { optionalBoolean, optionalChoice, optionsObject, rejectUnknownKeys } from '../common/validate.js';
-import { TopicClassifier, explainLimit } from '../model/classifier.js';
+import { TopicClassifier } from '../model/classifier.js';
 import { decide, DECISION_KEYS, type DecisionOptions, ruleFrom } from '../model/decide.js';
 import { explainDocument } from '../model/explain.js';
 import type { Explanation, Result, TopicItem } from '../model/result.js';
@@ -99,8 +99,5 @@ export function classifyArticle(model: TopicClassifier, input: ArticleInput, opt
 /** Why a taxonomy model gives `topicId` its score for an article (see `TopicClassifier.explain`). */
 export function explainTopic(model: TopicClassifier, input: ArticleInput, topicId: string, options?: { readonly limit?: number }): Explanation {
   getTopic(topicId);
-  const l = model.labelIndex(topicId, 'topicId');
-  const limit = explainLimit(options);
-  const scored = model.score(input);
-  return explainDocument(model.parts, scored.doc, scored.vector, [l], limit)[0] as Explanation;
+  return model.explainAs(input, topicId, options, 'topicId');
 }
