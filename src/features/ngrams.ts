@@ -6,7 +6,7 @@
  */
 import type { Document } from '../text/document.js';
 import { finalize } from '../text/hash.js';
-import type { Word } from '../text/tokenizer.js';
+import { KEPT, type WordTable } from '../text/tokenizer.js';
 import type { FeatureSettings } from './settings.js';
 
 /** Hash of an ordered pair of token hashes (a bigram), without building the bigram string. */
@@ -19,28 +19,90 @@ const LEAD_SALT = 0x5bd1e995;
 
 /** What kind of n-gram a visit is. */
 export type NgramKind = 'word' | 'pair' | 'lead';
+const KINDS: readonly NgramKind[] = ['word', 'pair', 'lead'];
 
 /**
- * Calls `visit(slot, first, last, kind)` for every n-gram of the document, in text order: `first` and `last` index
- * the words it spans (equal for a unigram); the first `leadWords` kept words are visited once more as lead words.
+ * The n-grams of a document, in text order, as columns: n-gram i falls in hash slot `slots[i]`, spans words
+ * `firsts[i]` to `lasts[i]` (equal for a unigram), and is of kind `KINDS[kinds[i]]`. The arrays are scratch space
+ * shared by every call: valid until the next `formNgrams`.
  */
-export function eachNgram(
-  words: readonly Word[],
-  settings: Pick<FeatureSettings, 'ngrams' | 'buckets' | 'leadWords'>,
-  visit: (slot: number, first: number, last: number, kind: NgramKind) => void,
-): void {
+export interface NgramList {
+  readonly length: number;
+  readonly slots: Int32Array;
+  readonly firsts: Int32Array;
+  readonly lasts: Int32Array;
+  readonly kinds: Uint8Array;
+}
+
+let scratch = { slots: new Int32Array(4096), firsts: new Int32Array(4096), lasts: new Int32Array(4096), kinds: new Uint8Array(4096) };
+
+function reserve(needed: number): void {
+  if (needed <= scratch.slots.length) return;
+  let size = scratch.slots.length;
+  while (size < needed) size *= 2;
+  const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+    const next = make(size);
+    next.set(old);
+    return next;
+  };
+  scratch = {
+    slots: grow(scratch.slots, (n) => new Int32Array(n)),
+    firsts: grow(scratch.firsts, (n) => new Int32Array(n)),
+    lasts: grow(scratch.lasts, (n) => new Int32Array(n)),
+    kinds: grow(scratch.kinds, (n) => new Uint8Array(n)),
+  };
+}
+
+/**
+ * Every n-gram of a document: the kept words as unigrams, pairs of consecutive kept words as bigrams (when
+ * `ngrams` is 2), and the first `leadWords` kept words once more as lead words. The only place n-grams are formed.
+ */
+export function formNgrams(words: WordTable, settings: Pick<FeatureSettings, 'ngrams' | 'buckets' | 'leadWords'>): NgramList {
+  reserve(3 * words.length);
+  const { slots, firsts, lasts, kinds } = scratch;
   const mask = settings.buckets - 1;
+  const pairs = settings.ngrams === 2;
+  const { hashes, flags } = words;
+  let n = 0;
   let previous = -1;
   let kept = 0;
   for (let i = 0; i < words.length; i++) {
-    const word = words[i] as Word;
-    if (word.token === null) continue;
-    visit(word.hash & mask, i, i, 'word');
-    if (settings.ngrams === 2 && previous >= 0) visit(hashPair((words[previous] as Word).hash, word.hash) & mask, previous, i, 'pair');
-    if (kept < settings.leadWords) visit(finalize(word.hash ^ LEAD_SALT) & mask, i, i, 'lead');
+    if (((flags[i] as number) & KEPT) === 0) continue;
+    const hash = hashes[i] as number;
+    slots[n] = hash & mask;
+    firsts[n] = i;
+    lasts[n] = i;
+    kinds[n++] = 0;
+    if (pairs && previous >= 0) {
+      slots[n] = hashPair(hashes[previous] as number, hash) & mask;
+      firsts[n] = previous;
+      lasts[n] = i;
+      kinds[n++] = 1;
+    }
+    if (kept < settings.leadWords) {
+      slots[n] = finalize(hash ^ LEAD_SALT) & mask;
+      firsts[n] = i;
+      lasts[n] = i;
+      kinds[n++] = 2;
+    }
     kept++;
     previous = i;
   }
+  return { length: n, slots, firsts, lasts, kinds };
+}
+
+/** Calls `visit(slot, first, last, kind)` for every n-gram of the document, in text order (see `formNgrams`). */
+export function eachNgram(
+  words: WordTable,
+  settings: Pick<FeatureSettings, 'ngrams' | 'buckets' | 'leadWords'>,
+  visit: (slot: number, first: number, last: number, kind: NgramKind) => void,
+): void {
+  const list = formNgrams(words, settings);
+  const slots = list.slots.slice(0, list.length);
+  const firsts = list.firsts.slice(0, list.length);
+  const lasts = list.lasts.slice(0, list.length);
+  const kinds = list.kinds.slice(0, list.length);
+  for (let i = 0; i < slots.length; i++) visit(slots[i] as number, firsts[i] as number, lasts[i] as number, KINDS[kinds[i] as number] as NgramKind);
 }
 
 /** Distinct hash slots of a text with their counts, slots ascending. */
@@ -51,9 +113,8 @@ export interface SlotCounts {
 
 /** Counts the hashed n-grams of a document. */
 export function countSlots(doc: Document, settings: FeatureSettings): SlotCounts {
-  const raw: number[] = [];
-  eachNgram(doc.words, settings, (slot) => raw.push(slot));
-  const sorted = Int32Array.from(raw).sort();
+  const list = formNgrams(doc.words, settings);
+  const sorted = list.slots.slice(0, list.length).sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
   const slots = new Int32Array(distinct);

@@ -9,7 +9,7 @@ import { eachNgram } from '../features/ngrams.js';
 import type { FeatureSpace } from '../features/feature-space.js';
 import type { SparseVector } from '../features/sparse.js';
 import type { Document } from '../text/document.js';
-import type { Word } from '../text/tokenizer.js';
+import { surfaceOf } from '../text/tokenizer.js';
 import { applySigmoid, type Sigmoid } from './calibration.js';
 import { contribution, type LinearWeights } from './linear-model.js';
 import type { Contribution, Explanation } from './result.js';
@@ -25,8 +25,8 @@ export interface ExplainedModel {
 function readableForms(doc: Document, space: FeatureSpace): Map<number, string[]> {
   const forms = new Map<number, string[]>();
   eachNgram(doc.words, space.settings, (slot, first, last, kind) => {
-    const surface = (doc.words[first] as Word).surface;
-    const form = kind === 'pair' ? `${surface} ${(doc.words[last] as Word).surface}` : kind === 'lead' ? `${surface} (lead)` : surface;
+    const surface = surfaceOf(doc.text, doc.words, first);
+    const form = kind === 'pair' ? `${surface} ${surfaceOf(doc.text, doc.words, last)}` : kind === 'lead' ? `${surface} (lead)` : surface;
     const list = forms.get(slot);
     if (!list) forms.set(slot, [form]);
     else if (!list.includes(form)) list.push(form);

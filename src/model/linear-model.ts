@@ -15,17 +15,39 @@ export interface LinearWeights {
   readonly biases: Float64Array;
 }
 
-/** Every label's raw score (before calibration) for a feature vector. */
+/**
+ * Every label's raw score (before calibration) for a feature vector. Four labels at a time, each summed in a local
+ * variable over the vector's features in order (the codes of a feature's labels are adjacent): the same sums, in
+ * the same order, as one label at a time, at about half the cost of updating every label per feature.
+ */
 export function linearScores(weights: LinearWeights, vector: SparseVector, out: Float64Array = new Float64Array(weights.labelCount)): Float64Array {
   const { labelCount: L, codes, scales, biases } = weights;
-  out.fill(0);
   const { indices, values } = vector;
-  for (let i = 0; i < indices.length; i++) {
-    const base = (indices[i] as number) * L;
-    const value = values[i] as number;
-    for (let l = 0; l < L; l++) out[l] = (out[l] as number) + (codes[base + l] as number) * value;
+  const n = indices.length;
+  let l = 0;
+  for (; l + 4 <= L; l += 4) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let i = 0; i < n; i++) {
+      const base = (indices[i] as number) * L + l;
+      const value = values[i] as number;
+      a0 += (codes[base] as number) * value;
+      a1 += (codes[base + 1] as number) * value;
+      a2 += (codes[base + 2] as number) * value;
+      a3 += (codes[base + 3] as number) * value;
+    }
+    out[l] = a0 * (scales[l] as number) + (biases[l] as number);
+    out[l + 1] = a1 * (scales[l + 1] as number) + (biases[l + 1] as number);
+    out[l + 2] = a2 * (scales[l + 2] as number) + (biases[l + 2] as number);
+    out[l + 3] = a3 * (scales[l + 3] as number) + (biases[l + 3] as number);
   }
-  for (let l = 0; l < L; l++) out[l] = (out[l] as number) * (scales[l] as number) + (biases[l] as number);
+  for (; l < L; l++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += (codes[(indices[i] as number) * L + l] as number) * (values[i] as number);
+    out[l] = sum * (scales[l] as number) + (biases[l] as number);
+  }
   return out;
 }
 

@@ -10,7 +10,7 @@
 import type { PlaceMention } from '../model/result.js';
 import { type Document, readDocument } from '../text/document.js';
 import { type ArticleInput, toArticle } from '../text/input.js';
-import { DEFAULT_TOKENIZER_SETTINGS, normalise, type Word, wordsOf } from '../text/tokenizer.js';
+import { DEFAULT_TOKENIZER_SETTINGS, normalise, readWords, surfaceOf } from '../text/tokenizer.js';
 import { COUNTRIES, PLACE_RULES } from './place-data.js';
 
 /** What a phrase means: a country code (and how it may be used), or `null` for a phrase that is not a country. */
@@ -19,11 +19,19 @@ interface Entry {
   readonly capital: boolean;
 }
 
+/** A trie of phrases by surface word: the node reached by a phrase's words holds its entry. */
+interface TrieNode {
+  entry?: Entry;
+  key: string;
+  next?: Map<string, TrieNode>;
+}
+
 interface Gazetteer {
   readonly names: Map<string, string>;
-  /** Phrase (surface words joined by one space) → entry; `longest` is the most words in a phrase. */
+  /** Phrase (surface words joined by one space) → entry. */
   readonly phrases: Map<string, Entry>;
-  readonly longest: number;
+  /** The same phrases as a trie, first word first. */
+  readonly trie: Map<string, TrieNode>;
 }
 
 const GEOGRAPHIC_ADJECTIVES = new Set(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Neighbouring', 'Neighboring', 'Greater', 'Upper', 'Lower', 'Across', 'In', 'From', 'To', 'And', 'Of', 'The']);
@@ -38,9 +46,9 @@ let cached: Gazetteer | undefined;
 
 /** A phrase's key: its words as the tokenizer finds them, joined by one space. */
 function keyOf(phrase: string): string {
-  return wordsOf(normalise(phrase), DEFAULT_TOKENIZER_SETTINGS)
-    .map((w) => w.surface)
-    .join(' ');
+  const text = normalise(phrase);
+  const words = readWords(text, DEFAULT_TOKENIZER_SETTINGS);
+  return Array.from({ length: words.length }, (_, i) => surfaceOf(text, words, i)).join(' ');
 }
 
 function gazetteer(): Gazetteer {
@@ -60,31 +68,46 @@ function gazetteer(): Gazetteer {
   }
   for (const [code, list] of Object.entries(PLACE_RULES.aliases)) for (const alias of list as readonly string[]) add(alias, { code, capital: false });
   for (const phrase of PLACE_RULES.notPlaces) add(phrase, { code: null, capital: false });
-  let longest = 1;
-  for (const key of phrases.keys()) longest = Math.max(longest, key.split(' ').length);
-  cached = { names, phrases, longest };
+  const trie = new Map<string, TrieNode>();
+  for (const [key, entry] of phrases) {
+    let level = trie;
+    let node: TrieNode | undefined;
+    const parts = key.split(' ');
+    parts.forEach((part, k) => {
+      node = level.get(part);
+      if (node === undefined) {
+        node = { key: parts.slice(0, k + 1).join(' ') };
+        level.set(part, node);
+      }
+      if (k < parts.length - 1) level = node.next ??= new Map();
+    });
+    (node as TrieNode | undefined as TrieNode).entry = entry;
+  }
+  cached = { names, phrases, trie };
   return cached;
 }
 
 /** Countries mentioned in a read document, most mentioned first (then earliest). */
 export function placesIn(doc: Document): PlaceMention[] {
   const g = gazetteer();
-  const words = doc.words;
+  const { words, text } = doc;
   const found = new Map<string, { mentions: number; firstOffset: number }>();
   // Context rules ask whether the text has certain cues: answered once per country and call.
   const contextVerdicts = new Map<string, boolean>();
   let i = 0;
   while (i < words.length) {
+    // Longest phrase first, walking a trie of phrases word by word: no key is built for a word that starts none.
     let matched = 0;
     let entry: Entry | undefined;
     let key = '';
-    for (let n = Math.min(g.longest, words.length - i); n >= 1; n--) {
-      key = words.slice(i, i + n).map((w) => w.surface).join(' ');
-      entry = g.phrases.get(key);
-      if (entry !== undefined) {
+    let node = g.trie.get(surfaceOf(text, words, i));
+    for (let n = 1; node !== undefined; n++) {
+      if (node.entry !== undefined) {
         matched = n;
-        break;
+        entry = node.entry;
+        key = node.key;
       }
+      node = i + n < words.length ? node.next?.get(surfaceOf(text, words, i + n)) : undefined;
     }
     if (matched === 0 || entry === undefined) {
       i++;
@@ -93,7 +116,7 @@ export function placesIn(doc: Document): PlaceMention[] {
     if (entry.code !== null && accepts(entry, key, doc, i, matched, contextVerdicts)) {
       const seen = found.get(entry.code);
       if (seen) seen.mentions++;
-      else found.set(entry.code, { mentions: 1, firstOffset: (words[i] as Word).start });
+      else found.set(entry.code, { mentions: 1, firstOffset: words.starts[i] as number });
     }
     i += matched;
   }
@@ -102,15 +125,23 @@ export function placesIn(doc: Document): PlaceMention[] {
     .sort((a, b) => b.mentions - a.mentions || a.firstOffset - b.firstOffset);
 }
 
+interface PlacedWord {
+  readonly surface: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** The context rules for ambiguous phrases. */
 function accepts(entry: Entry, text: string, doc: Document, at: number, length: number, contextVerdicts: Map<string, boolean>): boolean {
   const { words } = doc;
-  const first = words[at] as Word;
-  const last = words[at + length - 1] as Word;
-  const next = words[at + length];
-  const previous = words[at - 1];
-  const end = (w: Word) => w.start + w.surface.length;
-  const adjacent = (a: Word, b: Word) => doc.text.slice(end(a), b.start) === ' ';
+  const word = (k: number): PlacedWord | undefined =>
+    k >= 0 && k < words.length ? { surface: surfaceOf(doc.text, words, k), start: words.starts[k] as number, end: words.ends[k] as number } : undefined;
+  const first = word(at) as PlacedWord;
+  const last = word(at + length - 1) as PlacedWord;
+  const next = word(at + length);
+  const previous = word(at - 1);
+  const end = (w: PlacedWord) => w.end;
+  const adjacent = (a: PlacedWord, b: PlacedWord) => doc.text.slice(end(a), b.start) === ' ';
   // Ambiguous capitals count only as metonyms: "Kingston said".
   if (entry.capital && METONYM_CAPITALS.has(text)) {
     return next !== undefined && METONYM_VERBS.has(next.surface) && doc.text.slice(end(last), next.start).trim() === '';

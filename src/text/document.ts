@@ -6,7 +6,7 @@
  */
 import { articleText, type Article } from './input.js';
 import { textForFeatures } from './clean.js';
-import { normalise, type TokenizerSettings, type Word, wordsOf } from './tokenizer.js';
+import { normalise, readWords, type TokenizerSettings, type WordTable } from './tokenizer.js';
 
 /** A text longer than the model reads: how long it was and how much was read (after markup removal). */
 export interface Truncation {
@@ -24,7 +24,8 @@ export interface Document {
   readonly text: string;
   /** Set when the text was longer than `maxChars`. */
   readonly truncated: Truncation | undefined;
-  readonly words: readonly Word[];
+  /** Its words, as columns (offsets into `text`, token hashes, flags). */
+  readonly words: WordTable;
 }
 
 /** Reads an article: clean-up, cut, normalisation and words, in one pass over each stage. */
@@ -36,6 +37,6 @@ export function readDocument(article: Article, settings: ReadSettings): Document
   return {
     text,
     truncated: cut ? { characters: plain.length, read: settings.maxChars } : undefined,
-    words: wordsOf(text, settings),
+    words: readWords(text, settings),
   };
 }

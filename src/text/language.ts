@@ -9,7 +9,7 @@
  */
 import { franc } from 'franc-min';
 import type { Document } from './document.js';
-import { ENGLISH_STOP_WORDS } from './stop-words.js';
+import { FUNCTION_WORD } from './tokenizer.js';
 
 /** Share of English function words at or above which a text is English. */
 export const ENGLISH_SHARE = 0.2;
@@ -20,10 +20,10 @@ const SAMPLE_CHARS = 1000;
 
 /** The document's language: `eng`, another ISO 639-3 code, or `und` for a text too short to tell. */
 export function detectLanguage(doc: Document): string {
-  const words = doc.words.length > SAMPLE_WORDS ? doc.words.slice(0, SAMPLE_WORDS) : doc.words;
+  const sampled = Math.min(doc.words.length, SAMPLE_WORDS);
   let english = 0;
-  for (const word of words) if (ENGLISH_STOP_WORDS.has(word.surface.toLowerCase())) english++;
-  if (words.length > 0 && english / words.length >= ENGLISH_SHARE) return 'eng';
+  for (let i = 0; i < sampled; i++) if (((doc.words.flags[i] as number) & FUNCTION_WORD) !== 0) english++;
+  if (sampled > 0 && english / sampled >= ENGLISH_SHARE) return 'eng';
   const sample = doc.text.length > SAMPLE_CHARS ? doc.text.slice(0, SAMPLE_CHARS) : doc.text;
   if (sample.replace(/\s+/g, ' ').trim().length < MIN_DETECT_CHARS) return 'und';
   const code = franc(sample, { minLength: 10 });

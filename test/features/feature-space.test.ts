@@ -3,7 +3,7 @@ import { FeatureSpace } from '../../src/features/feature-space.js';
 import { countSlots, eachNgram, hashPair } from '../../src/features/ngrams.js';
 import type { FeatureSettings } from '../../src/features/settings.js';
 import { readDocument } from '../../src/text/document.js';
-import { DEFAULT_TOKENIZER_SETTINGS } from '../../src/text/tokenizer.js';
+import { DEFAULT_TOKENIZER_SETTINGS, surfaceOf } from '../../src/text/tokenizer.js';
 
 const settings: FeatureSettings = { ...DEFAULT_TOKENIZER_SETTINGS, ngrams: 2, buckets: 2 ** 20, sublinearTf: true, idf: true, minDf: 2, maxChars: 100_000, leadWords: 0 };
 const doc = (text: string) => readDocument({ title: null, body: text }, settings);
@@ -18,8 +18,8 @@ describe('n-grams', () => {
     expect(seen).toEqual([[1, 1], [4, 4], [1, 4]]);
     const counts = countSlots(d, settings);
     const mask = settings.buckets - 1;
-    const striker = d.words[1]!.hash;
-    const goal = d.words[4]!.hash;
+    const striker = d.words.hashes[1]!;
+    const goal = d.words.hashes[4]!;
     expect(Array.from(counts.slots)).toEqual([striker & mask, goal & mask, hashPair(striker, goal) & mask].sort((a, b) => a - b));
   });
 
@@ -27,7 +27,7 @@ describe('n-grams', () => {
     const lead = { ...settings, leadWords: 2 };
     const d = readDocument({ title: 'Striker scores', body: 'the striker and the goal' }, lead);
     const kinds: string[] = [];
-    eachNgram(d.words, lead, (_slot, first, _last, kind) => kinds.push(`${kind}:${d.words[first]!.surface}`));
+    eachNgram(d.words, lead, (_slot, first, _last, kind) => kinds.push(`${kind}:${surfaceOf(d.text, d.words, first)}`));
     expect(kinds.filter((k) => k.startsWith('lead:'))).toEqual(['lead:Striker', 'lead:scores']);
     const withLead = countSlots(d, lead);
     const without = countSlots(d, settings);
