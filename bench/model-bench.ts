@@ -17,7 +17,7 @@ const lines: string[] = [];
 const json: Record<string, unknown> = {};
 
 // Size
-const size = statSync(join(ROOT, 'data', 'model.json')).size;
+const size = statSync(join(ROOT, 'data', 'model.bin')).size;
 json.modelBytes = size;
 
 // Cold start: a fresh process each time, timed inside it from before the import to after the first classify.
@@ -47,7 +47,7 @@ json.articlesPerSecond = perSecond;
 lines.push('# Default model benchmark', '');
 lines.push(`Produced by \`npm run bench:model\` on ${new Date().toISOString().slice(0, 10)}; machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}.`, '');
 lines.push('| figure | target | measured |', '|---|---|---|');
-lines.push(`| model file (data/model.json) | ≤ 8 MB | ${(size / 1e6).toFixed(2)} MB${size <= 8e6 ? '' : ' ✗'} |`);
+lines.push(`| model file (data/model.bin) | ≤ 8 MB | ${(size / 1e6).toFixed(2)} MB${size <= 8e6 ? '' : ' ✗'} |`);
 lines.push(`| first classify in a fresh process (import + load + predict), median of 7 | ≤ 300 ms | ${coldMedian.toFixed(0)} ms (range ${(colds[0] as number).toFixed(0)}–${(colds[6] as number).toFixed(0)})${coldMedian <= 300 ? '' : ' ✗'} |`);
 lines.push(`| articles per second, 3,000-character articles, one core | ≥ 2,000 | ${perSecond.toFixed(0)}${perSecond >= 2000 ? '' : ' ✗'} |`, '');
 

@@ -6,6 +6,7 @@
  * and bench/RECIPES.md is rewritten from all of them: every variant tried, not just the winner.
  * worldwide.dev is never trained on; no dev file is.
  */
+import { gzipSync } from 'node:zlib';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,11 @@ interface Row {
   readonly recipe: Recipe;
   readonly examples: number;
   readonly seconds: number;
+  /** JSON model file. */
   readonly megabytes: number;
+  /** Binary model file (format 3), and its gzip size (what a browser downloads); absent in rows measured before. */
+  readonly binaryMegabytes?: number;
+  readonly binaryGzipMegabytes?: number;
   readonly dev: Record<string, { micro: number; macro: number; weak: Record<string, number | null> }>;
   readonly date: string;
 }
@@ -48,7 +53,8 @@ async function measure(variant: Variant): Promise<Row> {
     const m = scoreOnDev(model, file);
     dev[file] = { micro: m.micro.f1, macro: m.macro.f1, weak: Object.fromEntries(WEAK_TOPICS.map((t) => [t, topicF1(m, t)])) };
   }
-  return { name: variant.name, recipe, examples: examples.length, seconds, megabytes: JSON.stringify(model.toJSON()).length / 1e6, dev, date: new Date().toISOString().slice(0, 10) };
+  const bytes = model.toBytes();
+  return { name: variant.name, recipe, examples: examples.length, seconds, megabytes: JSON.stringify(model.toJSON()).length / 1e6, binaryMegabytes: bytes.length / 1e6, binaryGzipMegabytes: gzipSync(bytes).length / 1e6, dev, date: new Date().toISOString().slice(0, 10) };
 }
 
 function table(rows: readonly Row[]): string {
@@ -59,13 +65,13 @@ function table(rows: readonly Row[]): string {
     'Every variant tried, by `npm run bench:recipes` (bench/recipe-bench.ts), in the order tried. Micro / macro-F1 with ancestors on each dev file (titles read);',
     'weak topics: F1 on allsides.dev / worldwide.dev (– where a topic has fewer than 10 documents). No dev file is trained on.',
     '',
-    '| variant | examples | train s | MB | allsides.dev | worldwide.dev | bbc.dev | wcep.dev | ' + WEAK_TOPICS.join(' | ') + ' |',
-    `|---|---|---|---|---|---|---|---|${WEAK_TOPICS.map(() => '---|').join('')}`,
+    '| variant | examples | train s | MB (JSON) | MB (binary / gzip) | allsides.dev | worldwide.dev | bbc.dev | wcep.dev | ' + WEAK_TOPICS.join(' | ') + ' |',
+    `|---|---|---|---|---|---|---|---|---|${WEAK_TOPICS.map(() => '---|').join('')}`,
   ];
   for (const r of rows) {
     const dev = (file: string) => `${f(r.dev[file]?.micro)} / ${f(r.dev[file]?.macro)}`;
     const weak = WEAK_TOPICS.map((t) => `${f(r.dev['allsides.dev.jsonl']?.weak[t])} / ${f(r.dev['worldwide.dev.jsonl']?.weak[t])}`);
-    lines.push(`| ${r.name} | ${r.examples} | ${r.seconds.toFixed(0)} | ${r.megabytes.toFixed(2)} | ${DEV_FILES.map(dev).join(' | ')} | ${weak.join(' | ')} |`);
+    lines.push(`| ${r.name} | ${r.examples} | ${r.seconds.toFixed(0)} | ${r.megabytes.toFixed(2)} | ${r.binaryMegabytes === undefined ? '–' : `${r.binaryMegabytes.toFixed(2)} / ${(r.binaryGzipMegabytes ?? 0).toFixed(2)}`} | ${DEV_FILES.map(dev).join(' | ')} | ${weak.join(' | ')} |`);
   }
   lines.push('', 'Recipes (sources with weights, options) of each variant:', '');
   for (const r of rows) lines.push(`- **${r.name}**: ${r.recipe.sources.map((s) => `${s.file}×${s.weight}`).join(', ')}; \`${JSON.stringify(r.recipe.options)}\`${r.recipe.calibrateOn ? `; calibrated on ${r.recipe.calibrateOn.join(', ')}` : ''}`);

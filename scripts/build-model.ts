@@ -1,6 +1,6 @@
 /**
  * `npm run build:model`: trains the default model from ../shared/datasets/news-topics with the recipe in
- * model-recipe.ts, writes data/model.json (byte-identical on every run), measures it on the dev files (dev-scores.ts)
+ * model-recipe.ts, writes data/model.bin (the binary model file; byte-identical on every run), measures it on the dev files (dev-scores.ts)
  * and writes the figures into the model card, data/README.md, and data/dev-metrics.json.
  */
 import { createHash } from 'node:crypto';
@@ -36,9 +36,9 @@ const model = await train(examples, {
   onWarning: (w) => process.stderr.write(`build:model warning: ${w.message}\n`),
 });
 const trainSeconds = (performance.now() - started) / 1000;
-const modelText = `${JSON.stringify(model.toJSON())}\n`;
-await writeFileAtomic(join(DATA, 'model.json'), modelText);
-const sha = createHash('sha256').update(modelText).digest('hex');
+const modelBytes = model.toBytes();
+await writeFileAtomic(join(DATA, 'model.bin'), modelBytes);
+const sha = createHash('sha256').update(modelBytes).digest('hex');
 
 const results = {} as Record<DevFile, SetMetrics>;
 for (const file of DEV_FILES) {
@@ -92,7 +92,7 @@ const card = template
   .replace('{{CALIBRATE_ON}}', RECIPE.calibrateOn ? `; calibration, thresholds and the cost fitted on the out-of-fold scores of ${RECIPE.calibrateOn.map((s) => `\`${s}\``).join(', ')} (the full-length articles)` : '')
   .replace('{{TRIED}}', recipeRows.map((r) => `| ${r.name} | ${r.megabytes.toFixed(2)} | ${DEV_FILES.map((file) => `${f(r.dev[file]?.micro)} / ${f(r.dev[file]?.macro)}`).join(' | ')} |`).join('\n'))
   .replace('{{EXAMPLES}}', String(examples.length))
-  .replace('{{SIZE}}', `${(Buffer.byteLength(modelText) / 1e6).toFixed(2)} MB (${Buffer.byteLength(modelText)} bytes)`)
+  .replace('{{SIZE}}', `${(modelBytes.length / 1e6).toFixed(2)} MB (${modelBytes.length} bytes; ${(JSON.stringify(model.toJSON()).length / 1e6).toFixed(2)} MB as a JSON model file)`)
   .replace('{{SHA}}', sha)
   .replace('{{FEATURES}}', String(model.toJSON().features.count))
   .replace('{{TRAIN_SECONDS}}', trainSeconds.toFixed(0))
@@ -106,4 +106,4 @@ const card = template
   .replace('{{WEAKNESSES}}', shortfalls.join('\n'));
 writeFileSync(join(DATA, 'README.md'), card);
 writeFileSync(join(DATA, 'dev-metrics.json'), `${JSON.stringify(Object.fromEntries(DEV_FILES.map((file) => [file, { micro: results[file].micro, macro: results[file].macro }])), null, 2)}\n`);
-process.stderr.write(`build:model wrote data/model.json (${Buffer.byteLength(modelText)} bytes, sha256 ${sha}) in ${trainSeconds.toFixed(0)} s\n`);
+process.stderr.write(`build:model wrote data/model.bin (${modelBytes.length} bytes, sha256 ${sha}) in ${trainSeconds.toFixed(0)} s\n`);

@@ -1,4 +1,4 @@
-/** What the published package contains: compiled code without internals or dangling source maps, and no install hook. */
+/** What the published package contains: bundled code, types without internals, no source maps, and no install hook. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ describe('package', () => {
   it('ships no source maps (the sources are not shipped) and no @internal members in its types', () => {
     const dist = files(join(ROOT, 'dist'));
     expect(dist.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(dist.filter((f) => f.endsWith('.js')).map((f) => f.slice(ROOT.length)).sort()).toEqual(['dist/node/cli.js', 'dist/node/index.js', 'dist/node/worker.js']);
     const classifier = readFileSync(join(ROOT, 'dist', 'model', 'classifier.d.ts'), 'utf8');
     expect(classifier).toContain('predict(');
     for (const internal of ['parts:', 'score(', 'resultOf(', 'labelIndex(']) expect(classifier).not.toContain(internal);
@@ -29,7 +30,11 @@ describe('package', () => {
     expect(statSync(join(ROOT, pkg.bin['news-topics'] as string)).isFile()).toBe(true);
     const imported = new Set<string>();
     for (const f of files(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'))) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/from\s+'([^'.][^']*)'/g)) imported.add((m[1] as string).split('/').slice(0, (m[1] as string).startsWith('@') ? 2 : 1).join('/'));
+      // Static imports, and the modules loaded on first use (common/optional-modules.ts).
+      const text = readFileSync(f, 'utf8');
+      for (const m of [...text.matchAll(/from\s*["']([^"'.][^"']*)["']/g), ...text.matchAll(/optionalModule\(["']([^"']+)["']\)/g)]) {
+        imported.add((m[1] as string).split('/').slice(0, (m[1] as string).startsWith('@') ? 2 : 1).join('/'));
+      }
     }
     const external = [...imported].filter((name) => !name.startsWith('node:')).sort();
     expect(external).toEqual(Object.keys(pkg.dependencies).sort());

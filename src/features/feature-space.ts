@@ -6,6 +6,7 @@
 import type { Document } from '../text/document.js';
 import { formNgrams, type SlotCounts } from './ngrams.js';
 import type { FeatureSettings } from './settings.js';
+import type { RowSource } from '../common/row-source.js';
 import type { SparseVector } from './sparse.js';
 
 /**
@@ -13,19 +14,34 @@ import type { SparseVector } from './sparse.js';
  * kept slots before them. A feature's index is that count plus the kept slots before it in its 32: 2^20 slots take
  * 256 KB instead of 4 MB for a plain table, so the lookup done for every n-gram stays in the processor's cache.
  */
-class SlotRanks {
-  private readonly bits: Int32Array;
+export class SlotRanks {
+  /** Bit `slot & 31` of word `slot >>> 5` is set when the slot is kept. */
+  readonly bits: Int32Array;
   private readonly before: Int32Array;
+  /** Number of kept slots. */
+  readonly size: number;
 
-  constructor(buckets: number, slots: Int32Array) {
-    this.bits = new Int32Array(Math.ceil(buckets / 32));
-    this.before = new Int32Array(this.bits.length);
-    for (const slot of slots) this.bits[slot >>> 5] = (this.bits[slot >>> 5] as number) | (1 << (slot & 31));
+  private constructor(bits: Int32Array) {
+    this.bits = bits;
+    this.before = new Int32Array(bits.length);
     let total = 0;
-    for (let w = 0; w < this.bits.length; w++) {
+    for (let w = 0; w < bits.length; w++) {
       this.before[w] = total;
-      total += popCount(this.bits[w] as number);
+      total += popCount(bits[w] as number);
     }
+    this.size = total;
+  }
+
+  /** From the kept slots, ascending. */
+  static ofSlots(buckets: number, slots: Int32Array): SlotRanks {
+    const bits = new Int32Array(Math.ceil(buckets / 32));
+    for (const slot of slots) bits[slot >>> 5] = (bits[slot >>> 5] as number) | (1 << (slot & 31));
+    return new SlotRanks(bits);
+  }
+
+  /** From a bitmap of `buckets / 32` words (a model file's; used as it is, not copied). */
+  static ofBitmap(bits: Int32Array): SlotRanks {
+    return new SlotRanks(bits);
   }
 
   /** The feature index of a slot, or -1 when the slot is not kept. */
@@ -34,6 +50,21 @@ class SlotRanks {
     const bit = 1 << (slot & 31);
     if ((word & bit) === 0) return -1;
     return (this.before[slot >>> 5] as number) + popCount(word & (bit - 1));
+  }
+
+  /** The kept slots, ascending. */
+  slots(): Int32Array {
+    const slots = new Int32Array(this.size);
+    let k = 0;
+    for (let w = 0; w < this.bits.length; w++) {
+      let word = this.bits[w] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        slots[k++] = w * 32 + (31 - Math.clz32(low));
+        word ^= low;
+      }
+    }
+    return slots;
   }
 }
 
@@ -107,21 +138,34 @@ class FeatureTally {
 
 export class FeatureSpace {
   /** Slot → dense feature index (see SlotRanks). */
-  private readonly ranks: SlotRanks;
+  readonly ranks: SlotRanks;
   private readonly tally = new FeatureTally();
+  private keptSlots: Int32Array | undefined;
 
   constructor(
     readonly settings: FeatureSettings,
-    /** The kept slots, ascending; feature i is slot `slots[i]`. */
-    readonly slots: Int32Array,
+    /** The kept slots: ascending (feature i is the i-th), or as a rank dictionary. */
+    slots: Int32Array | SlotRanks,
     /** IDF per feature (all 1 when `settings.idf` is off). */
     readonly idf: Float32Array,
+    /** When the IDF of a feature arrives on demand (a binary model file's blocks): ensure before reading it. */
+    readonly pending?: RowSource,
   ) {
-    this.ranks = new SlotRanks(settings.buckets, slots);
+    if (slots instanceof SlotRanks) this.ranks = slots;
+    else {
+      this.ranks = SlotRanks.ofSlots(settings.buckets, slots);
+      this.keptSlots = slots;
+    }
+  }
+
+  /** The kept slots, ascending; feature i is slot `slots[i]`. */
+  get slots(): Int32Array {
+    if (this.keptSlots === undefined) this.keptSlots = this.ranks.slots();
+    return this.keptSlots;
   }
 
   get size(): number {
-    return this.slots.length;
+    return this.ranks.size;
   }
 
   /** Learns which slots to keep and their IDF from the slot counts of the training documents. */
@@ -160,6 +204,7 @@ export class FeatureSpace {
 
   /** Weighted, L2-normalised vector of a document's slot counts; slots not kept are ignored. */
   transform(doc: SlotCounts): SparseVector {
+    this.pending?.ensureAll();
     const { slots, counts } = doc;
     let n = 0;
     const indices = new Int32Array(slots.length);
@@ -196,6 +241,7 @@ export class FeatureSpace {
       if (feature >= 0) tally.add(feature);
     }
     const { features: indices, counts } = tally.drain();
+    this.pending?.ensure(indices);
     const n = indices.length;
     const values = new Float32Array(n);
     let norm = 0;

@@ -3,20 +3,20 @@
  * and workers), delta-varint integer lists and little-endian numbers. Inflation is always bounded by the size the
  * file declares, so a crafted file cannot make a reader allocate more than that (a "decompression bomb").
  */
-import { deflateSync } from 'fflate';
+import { optionalModule } from '../common/optional-modules.js';
 import { toBase64 } from './base64.js';
-import { type Codec, pureCodec } from './codec.js';
+import { type Codec, platformCodec } from './codec.js';
 
 /** Raw DEFLATE at the highest level, as base64. */
 export function pack(bytes: Uint8Array): string {
-  return toBase64(deflateSync(bytes, { level: 9 }));
+  return toBase64(optionalModule('fflate').deflateSync(bytes, { level: 9 }));
 }
 
 /**
  * Inflates base64 raw-DEFLATE text into at most `maxBytes` bytes. Returns the bytes, or a fault: not base64, not
  * DEFLATE, or more than `maxBytes` (inflation stops there).
  */
-export function unpack(text: string, maxBytes: number, codec: Codec = pureCodec): Uint8Array | string {
+export function unpack(text: string, maxBytes: number, codec: Codec = platformCodec()): Uint8Array | string {
   const packed = codec.fromBase64(text);
   if (packed === undefined) return 'is not base64 text';
   let bytes: Uint8Array;

@@ -4,7 +4,7 @@
  * (by a tool that rewrites JSON) still checks. It detects damage (truncation, a changed byte); being unkeyed, it
  * cannot prove who wrote a file: anyone who edits a file can recompute it.
  */
-import { type Codec, type Hasher, pureCodec } from './codec.js';
+import { type Codec, type Hasher, platformCodec } from './codec.js';
 
 /** Writes the canonical JSON of a value (object keys sorted at every level; arrays in order) piece by piece. */
 function writeCanonical(value: unknown, out: (piece: string) => void): void {
@@ -35,7 +35,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** SHA-256 (hex) of a text. */
-export function sha256Hex(text: string, codec: Codec = pureCodec): string {
+export function sha256Hex(text: string, codec: Codec = platformCodec()): string {
   const hash = codec.sha256();
   hash.update(text);
   return hash.hex();
@@ -45,7 +45,7 @@ export function sha256Hex(text: string, codec: Codec = pureCodec): string {
  * `sha256:<hex>` of the canonical JSON of `body`, fed to the hash piece by piece (a model's large packed fields
  * are hashed where they are, never copied into one big string).
  */
-export function checksumOf(body: unknown, codec: Codec = pureCodec): string {
+export function checksumOf(body: unknown, codec: Codec = platformCodec()): string {
   const hash: Hasher = codec.sha256();
   let buffered = '';
   writeCanonical(body, (piece) => {

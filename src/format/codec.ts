@@ -1,12 +1,14 @@
 /**
- * The two byte operations a model file needs, behind one interface: bounded raw-DEFLATE inflation and SHA-256.
- * The core's default is pure JavaScript (fflate, @noble/hashes), the same in browsers and workers; Node's loaders
- * (io/) pass `nodeCodec`, which does the same with node:zlib and node:crypto, several times faster on a large model.
- * Either reads and checks the same files.
+ * The two byte operations model files need, behind one interface: bounded raw-DEFLATE inflation and SHA-256.
+ * `pureCodec` is pure JavaScript (fflate, @noble/hashes, loaded on first use: common/optional-modules.ts), the same
+ * in browsers and workers; `nativeCodec` does the same with Node's zlib and crypto (several times faster on a large
+ * model), found at run time with `process.getBuiltinModule`, so this module imports no Node module. `platformCodec`
+ * is the native one where the runtime has it (Node, Bun, Deno), else the pure one. Each reads and checks the same
+ * files (test/format/model-json.test.ts).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
-import { inflateSync } from 'fflate';
+import type * as Crypto from 'node:crypto';
+import type * as Zlib from 'node:zlib';
+import { optionalModule } from '../common/optional-modules.js';
 import { fromBase64 } from './base64.js';
 
 /** An incremental SHA-256. */
@@ -26,10 +28,11 @@ export interface Codec {
 export const pureCodec: Codec = {
   fromBase64,
   inflate(packed, maxBytes) {
-    return inflateSync(packed, { out: new Uint8Array(maxBytes + 1) });
+    return optionalModule('fflate').inflateSync(packed, { out: new Uint8Array(maxBytes + 1) });
   },
   sha256() {
-    const hash = sha256.create();
+    const hash = optionalModule('@noble/hashes/sha2.js').sha256.create();
+    const { bytesToHex } = optionalModule('@noble/hashes/utils.js');
     const encoder = new TextEncoder();
     return {
       update: (text) => hash.update(encoder.encode(text)),
@@ -37,3 +40,50 @@ export const pureCodec: Codec = {
     };
   },
 };
+
+function builtin<T>(id: string): T | undefined {
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return host?.getBuiltinModule?.(id) as T | undefined;
+}
+
+/** Node's zlib and crypto, or undefined where the runtime has no Node modules. */
+export function nativeCodec(): Codec | undefined {
+  const zlib = builtin<typeof Zlib>('node:zlib');
+  const crypto = builtin<typeof Crypto>('node:crypto');
+  const BufferClass = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+  if (zlib === undefined || crypto === undefined || BufferClass === undefined) return undefined;
+  return {
+    fromBase64(text) {
+      // Buffer.from skips characters that are not base64, so a text with any decodes short: that is the check.
+      if (text.length % 4 !== 0) return undefined;
+      const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+      const bytes = BufferClass.from(text, 'base64');
+      return bytes.length === (text.length / 4) * 3 - padding ? bytes : undefined;
+    },
+    inflate(packed, maxBytes) {
+      // maxOutputLength stops inflation one byte past the declared size, as the pure codec does; one chunk of that
+      // size saves concatenating many small ones.
+      try {
+        return zlib.inflateRawSync(packed, { maxOutputLength: maxBytes + 1, chunkSize: Math.max(maxBytes + 1, 64) });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return new Uint8Array(maxBytes + 1);
+        throw error;
+      }
+    },
+    sha256() {
+      const hash = crypto.createHash('sha256');
+      return {
+        update: (text) => void hash.update(text, 'utf8'),
+        hex: () => hash.digest('hex'),
+      };
+    },
+  };
+}
+
+let platform: Codec | undefined;
+
+/** The native codec where there is one, else the pure one. */
+export function platformCodec(): Codec {
+  if (platform === undefined) platform = nativeCodec() ?? pureCodec;
+  return platform;
+}

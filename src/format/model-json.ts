@@ -13,13 +13,13 @@
 import { ModelFormatError } from '../common/errors.js';
 import { FeatureSpace } from '../features/feature-space.js';
 import type { FeatureSettings } from '../features/settings.js';
-import type { Sigmoid } from '../model/calibration.js';
 import type { ClassifierParts, TrainingSummary } from '../model/parts.js';
-import type { LinearWeights } from '../model/linear-model.js';
+import { allRows, type LinearWeights } from '../model/linear-model.js';
 import { TOKENIZER_VERSION } from '../text/tokenizer.js';
-import { decodeVarintDeltas, encodeVarintDeltas, littleEndian, pack, readFloat32s, readInt16s, unpack } from './bytes.js';
+import { decodeVarintDeltas, encodeVarintDeltas, littleEndian, pack, readFloat32s, readInt16s } from './bytes.js';
 import { checksumOf, sha256Hex } from './checksum.js';
-import { type Codec, pureCodec } from './codec.js';
+import { type Codec, platformCodec } from './codec.js';
+import { decodeLabels, decodeSettings, decodeTraining, decodeVersion2Tail, Reader, sigmoidsOf } from './model-fields.js';
 
 export const MODEL_FORMAT = 'news-topics/model';
 export const MODEL_VERSION = 2;
@@ -50,7 +50,8 @@ export interface ModelJson {
 }
 
 export function encodeModel(parts: ClassifierParts): ModelJson {
-  const { weights } = parts;
+  const weights = allRows(parts.weights);
+  parts.space.pending?.ensureAll();
   if (weights.bits === 32) throw new Error('news-topics: internal error: float weights must be quantised before they are written');
   const { calibrationFallbacks, ...training } = parts.training;
   const body = {
@@ -78,106 +79,7 @@ export function encodeModel(parts: ClassifierParts): ModelJson {
   return { ...body, checksum: checksumOf(body) };
 }
 
-// ---- decoding -------------------------------------------------------------------------------------------------
-
-class Reader {
-  constructor(
-    readonly source: string,
-    readonly codec: Codec,
-  ) {}
-
-  fail(fault: string): never {
-    throw new ModelFormatError(this.source, fault);
-  }
-
-  object(value: unknown, field: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`${field} should be an object`);
-    return value as Record<string, unknown>;
-  }
-
-  number(value: unknown, field: string, min = -Infinity, max = Infinity): number {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      this.fail(`${field} should be a finite number from ${min} to ${max}, found ${JSON.stringify(value)?.slice(0, 40)}`);
-    }
-    return value;
-  }
-
-  integer(value: unknown, field: string, min: number, max: number): number {
-    const n = this.number(value, field, min, max);
-    if (!Number.isInteger(n)) this.fail(`${field} should be an integer, found ${n}`);
-    return n;
-  }
-
-  boolean(value: unknown, field: string): boolean {
-    if (typeof value !== 'boolean') this.fail(`${field} should be true or false, found ${JSON.stringify(value)?.slice(0, 40)}`);
-    return value;
-  }
-
-  numbers(value: unknown, field: string, length: number, min = -Infinity, max = Infinity): number[] {
-    if (!Array.isArray(value) || value.length !== length) this.fail(`${field} should be an array of ${length} numbers`);
-    return value.map((item, i) => this.number(item, `${field}[${i}]`, min, max));
-  }
-
-  strings(value: unknown, field: string): string[] {
-    if (!Array.isArray(value)) this.fail(`${field} should be an array of strings`);
-    return value.map((item: unknown, i: number): string => {
-      if (typeof item !== 'string' || item.length === 0) return this.fail(`${field}[${i}] should be a non-empty string`);
-      return item;
-    });
-  }
-
-  /** Inflates a packed field into exactly `length` bytes (or at most `length` when `exact` is false). */
-  bytes(value: unknown, field: string, length: number, exact = true): Uint8Array {
-    if (typeof value !== 'string') this.fail(`${field} should be base64 text`);
-    const bytes = unpack(value, length, this.codec);
-    if (typeof bytes === 'string') return this.fail(`${field} ${bytes}`);
-    if (exact && bytes.length !== length) this.fail(`${field} holds ${bytes.length} bytes, expected ${length}`);
-    return bytes;
-  }
-}
-
-function decodeSettings(r: Reader, value: unknown, field: string): FeatureSettings {
-  const p = r.object(value, field);
-  const buckets = r.integer(p.buckets, `${field}.buckets`, 1024, 2 ** 24);
-  if ((buckets & (buckets - 1)) !== 0) r.fail(`${field}.buckets should be a power of two, found ${buckets}`);
-  const ngrams = r.integer(p.ngrams, `${field}.ngrams`, 1, 2) as 1 | 2;
-  return {
-    stem: r.boolean(p.stem, `${field}.stem`),
-    stopWords: r.boolean(p.stopWords, `${field}.stopWords`),
-    minTokenLength: r.integer(p.minTokenLength, `${field}.minTokenLength`, 1, 100),
-    ngrams,
-    buckets,
-    sublinearTf: r.boolean(p.sublinearTf, `${field}.sublinearTf`),
-    idf: r.boolean(p.idf, `${field}.idf`),
-    minDf: r.integer(p.minDf, `${field}.minDf`, 1, Number.MAX_SAFE_INTEGER),
-    // A file cannot lift the reading limit past 10 million characters (a hostile file could otherwise make every
-    // text be read whole).
-    maxChars: r.integer(p.maxChars, `${field}.maxChars`, 1, 10_000_000),
-    // Absent in version 1 files (no lead features then).
-    leadWords: p.leadWords === undefined ? 0 : r.integer(p.leadWords, `${field}.leadWords`, 0, 10_000),
-  };
-}
-
-function decodeTraining(r: Reader, value: unknown, fallbacks: readonly string[]): TrainingSummary {
-  const t = r.object(value, 'training');
-  const classWeight = t.classWeight;
-  if (classWeight !== 'balanced' && classWeight !== 'none') r.fail('training.classWeight should be "balanced" or "none"');
-  return {
-    examples: r.integer(t.examples, 'training.examples', 0, Number.MAX_SAFE_INTEGER),
-    seed: r.integer(t.seed, 'training.seed', 0, 2 ** 32 - 1),
-    c: r.number(t.c, 'training.c', 0),
-    classWeight,
-    calibrationFolds: r.integer(t.calibrationFolds, 'training.calibrationFolds', 0, 100),
-    calibrationFallbacks: fallbacks,
-  };
-}
-
-function decodeLabels(r: Reader, value: unknown): string[] {
-  if (!Array.isArray(value) || value.length === 0) return r.fail('labels should be a non-empty array of strings');
-  const labels = r.strings(value, 'labels');
-  if (new Set(labels).size !== labels.length) r.fail('labels has duplicates');
-  return labels;
-}
+// ---- decoding ---------------------------------------------------------------------------------------------------
 
 function decodeSpace(r: Reader, settings: FeatureSettings, block: Record<string, unknown>, field: string): FeatureSpace {
   const count = r.integer(block.count, `${field}.count`, 0, settings.buckets);
@@ -199,12 +101,6 @@ function decodeWeights(r: Reader, value: unknown, biases: Float64Array, count: n
   return { labelCount: L, bits, codes, scales, biases };
 }
 
-function sigmoidsOf(r: Reader, calibration: Record<string, unknown>, L: number): Sigmoid[] {
-  const a = r.numbers(calibration.a, 'calibration.a', L);
-  const b = r.numbers(calibration.b, 'calibration.b', L);
-  return a.map((ai, i) => ({ a: ai, b: b[i] as number }));
-}
-
 function decodeV2(r: Reader, json: Record<string, unknown>): ClassifierParts {
   const { checksum, ...body } = json;
   if (typeof checksum !== 'string' || checksum !== checksumOf(body, r.codec)) {
@@ -218,19 +114,7 @@ function decodeV2(r: Reader, json: Record<string, unknown>): ClassifierParts {
   const learner = r.object(json.learner, 'learner');
   if (learner.kind !== 'linear-ovr') r.fail(`learner.kind should be "linear-ovr" (this news-topics knows no other), found ${JSON.stringify(learner.kind)?.slice(0, 40)}`);
   const biases = Float64Array.from(r.numbers(learner.biases, 'learner.biases', L));
-  const calibration = r.object(json.calibration, 'calibration');
-  if (calibration.kind !== 'platt') r.fail(`calibration.kind should be "platt", found ${JSON.stringify(calibration.kind)?.slice(0, 40)}`);
-  const fallbacks = r.strings(calibration.fallback, 'calibration.fallback');
-  for (const label of fallbacks) if (!labels.includes(label)) r.fail(`calibration.fallback names ${JSON.stringify(label)}, which is not a label`);
-  return {
-    space,
-    labels,
-    weights: decodeWeights(r, learner.weights, biases, space.size, L, 'learner.weights'),
-    sigmoids: sigmoidsOf(r, calibration, L),
-    thresholds: Float64Array.from(r.numbers(json.thresholds, 'thresholds', L, 0, 1)),
-    singleLabel: r.boolean(json.singleLabel, 'singleLabel'),
-    training: decodeTraining(r, json.training, fallbacks),
-  };
+  return decodeVersion2Tail(r, json, labels, space, decodeWeights(r, learner.weights, biases, space.size, L, 'learner.weights'));
 }
 
 /** Version 1 wrote its checksum over `JSON.stringify` in its writer's key order: rebuild that order to check it. */
@@ -288,9 +172,9 @@ export function parseModelText(text: string, source: string): unknown {
 
 /**
  * Validates a model (object or JSON text) of any version this package reads, and returns its parts. `codec` does
- * the inflating and hashing (pure JavaScript by default; Node's loaders pass node:zlib and node:crypto).
+ * the inflating and hashing (Node's zlib and crypto where the runtime has them, else pure JavaScript).
  */
-export function decodeModel(input: unknown, source: string, codec: Codec = pureCodec): ClassifierParts {
+export function decodeModel(input: unknown, source: string, codec: Codec = platformCodec()): ClassifierParts {
   const r = new Reader(source, codec);
   const json = r.object(typeof input === 'string' ? parseModelText(input, source) : input, 'the model');
   if (json.format !== MODEL_FORMAT) r.fail(`format should be "${MODEL_FORMAT}", found ${JSON.stringify(json.format)?.slice(0, 40)}`);

@@ -7,6 +7,7 @@ import { InvalidInputError } from '../common/errors.js';
 import { optionalNumber, optionsObject, rejectUnknownKeys } from '../common/validate.js';
 import type { SparseVector } from '../features/sparse.js';
 import type { Codec } from '../format/codec.js';
+import { decodeModelBytes, encodeModelBytes } from '../format/model-binary.js';
 import { decodeModel, encodeModel, type ModelJson } from '../format/model-json.js';
 import { type Document, readDocument } from '../text/document.js';
 import { type ArticleInput, toArticle } from '../text/input.js';
@@ -118,12 +119,31 @@ export class TopicClassifier {
     return encodeModel(this.parts);
   }
 
+  /**
+   * The model as a binary model file (format version 3): loads several times faster than JSON, its arrays used in
+   * place. `saveModel` writes it for any file name not ending in `.json`.
+   */
+  toBytes(): Uint8Array {
+    return encodeModelBytes(this.parts);
+  }
+
+  /**
+   * Rebuilds a model from `toBytes()` output (the bytes of a binary model file); throws ModelFormatError when
+   * invalid. The model's arrays are views on `bytes`: do not change them afterwards.
+   */
+  static fromBytes(bytes: Uint8Array | ArrayBufferLike, source = '<bytes>'): TopicClassifier {
+    const isBuffer = bytes instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && bytes instanceof SharedArrayBuffer);
+    const array = bytes instanceof Uint8Array ? bytes : isBuffer ? new Uint8Array(bytes) : undefined;
+    if (array === undefined) throw new InvalidInputError('bytes', 'a Uint8Array or ArrayBuffer', bytes);
+    return new TopicClassifier(decodeModelBytes(array, source));
+  }
+
   /** Rebuilds a model from `toJSON()` output (object or JSON text); throws ModelFormatError when invalid. */
   static fromJSON(json: unknown, source = '<json>'): TopicClassifier {
     return new TopicClassifier(decodeModel(json, source));
   }
 
-  /** @internal `fromJSON` with a given codec (Node's loaders pass native inflate and SHA-256). */
+  /** @internal `fromJSON` with a given codec (tests compare the pure and the native one). */
   static decode(json: unknown, source: string, codec: Codec): TopicClassifier {
     return new TopicClassifier(decodeModel(json, source, codec));
   }

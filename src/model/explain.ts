@@ -36,6 +36,7 @@ function readableForms(doc: Document, space: FeatureSpace): Map<number, string[]
 
 /** Explanations of several labels (indices) for one read document and its vector, at most `limit` each way. */
 export function explainDocument(model: ExplainedModel, doc: Document, vector: SparseVector, labels: readonly number[], limit: number): Explanation[] {
+  model.weights.rows?.ensure(vector.indices);
   const forms = readableForms(doc, model.space);
   const phrases = Array.from(vector.indices, (feature) => (forms.get(model.space.slots[feature] as number) ?? ['?']).join(' / '));
   return labels.map((l) => {

@@ -3,13 +3,16 @@
  * (feature f, label l at `f × labels + l`) as codes times a per-label scale: 8- or 16-bit integers in a model file,
  * or plain 32-bit floats (scale 1) for the out-of-fold models of training. Scores are summed in double precision.
  */
+import type { RowSource } from '../common/row-source.js';
 import type { SparseVector } from '../features/sparse.js';
 
 export interface LinearWeights {
   /** Number of labels (columns of the weight matrix). */
   readonly labelCount: number;
   readonly bits: 8 | 16 | 32;
+  /** Feature-major codes; with `rows`, a row is readable only after `rows.ensure` (or `ensureAll`). */
   readonly codes: Int8Array | Int16Array | Float32Array;
+  readonly rows?: RowSource;
   /** Per label: the weight of a code of 1. */
   readonly scales: Float64Array;
   readonly biases: Float64Array;
@@ -23,6 +26,7 @@ export interface LinearWeights {
 export function linearScores(weights: LinearWeights, vector: SparseVector, out: Float64Array = new Float64Array(weights.labelCount)): Float64Array {
   const { labelCount: L, codes, scales, biases } = weights;
   const { indices, values } = vector;
+  weights.rows?.ensure(indices);
   const n = indices.length;
   let l = 0;
   for (; l + 4 <= L; l += 4) {
@@ -51,9 +55,15 @@ export function linearScores(weights: LinearWeights, vector: SparseVector, out: 
   return out;
 }
 
-/** One label's share of the raw score from feature `feature` with value `value`. */
+/** One label's share of the raw score from feature `feature` with value `value` (its row must be readable). */
 export function contribution(weights: LinearWeights, label: number, feature: number, value: number): number {
   return (weights.codes[feature * weights.labelCount + label] as number) * (weights.scales[label] as number) * value;
+}
+
+/** The weights with every row readable (what writing or adapting a model needs). */
+export function allRows(weights: LinearWeights): LinearWeights {
+  weights.rows?.ensureAll();
+  return weights;
 }
 
 /** Float weights as they come from the solver (scale 1). */

@@ -3,10 +3,10 @@
  * text looks like markup it goes through htmlparser2's tokenizer (a real, streaming HTML tokenizer: linear, no regex
  * over tags; its tree-building Parser is avoided because it is quadratic on deeply nested tags), keeping text and
  * decoded entities, dropping scripts, styles and titles, and turning block elements into line breaks; then control
- * characters are dropped and runs of blank space folded.
+ * characters are dropped and runs of blank space folded. The tokenizer is loaded on the first text with markup.
  */
-import { Tokenizer } from 'htmlparser2';
 import { InvalidInputError } from '../common/errors.js';
+import { optionalModule } from '../common/optional-modules.js';
 
 const LOOKS_LIKE_HTML = /<[a-zA-Z!/?]|&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[a-zA-Z]{2,31});/;
 // Elements whose content is never article text. The tokenizer reads each as raw text up to its own end tag.
@@ -23,6 +23,7 @@ function htmlToText(html: string): string {
   let skipping: string | null = null;
   let tag = '';
   const noop = () => {};
+  const { Tokenizer } = optionalModule('htmlparser2');
   const tokenizer = new Tokenizer(
     { decodeEntities: true },
     {

@@ -5,9 +5,9 @@
  * Italian, Portuguese and Dutch paragraphs of the tests score at most 0.14). Any other text goes to franc-min
  * (wooorm/franc: trigram profiles of 82 languages, pure JavaScript), which reads its first 1,000 characters.
  * A text of fewer than `MIN_DETECT_CHARS` characters cannot be told reliably: it is `und` and treated as English.
- * Codes are ISO 639-3, as franc gives them: `eng`, `fra`, `deu`, `spa`, …
+ * franc-min is loaded on the first text that needs it. Codes are ISO 639-3, as franc gives them: `eng`, `fra`, `deu`, `spa`, …
  */
-import { franc } from 'franc-min';
+import { optionalModule } from '../common/optional-modules.js';
 import type { Document } from './document.js';
 import { FUNCTION_WORD } from './tokenizer.js';
 
@@ -26,7 +26,7 @@ export function detectLanguage(doc: Document): string {
   if (sampled > 0 && english / sampled >= ENGLISH_SHARE) return 'eng';
   const sample = doc.text.length > SAMPLE_CHARS ? doc.text.slice(0, SAMPLE_CHARS) : doc.text;
   if (sample.replace(/\s+/g, ' ').trim().length < MIN_DETECT_CHARS) return 'und';
-  const code = franc(sample, { minLength: 10 });
+  const code = optionalModule('franc-min').franc(sample, { minLength: 10 });
   // franc-min has Scots, which it gives some English; 'und' when it cannot tell.
   return code === 'sco' ? 'eng' : code;
 }

@@ -1,5 +1,5 @@
 /**
- * The real command line, driven as a subprocess (dist/cli/bin.js, as npm links it; the test run's global setup
+ * The real command line, driven as a subprocess (dist/node/cli.js, as npm links it; the test run's global setup
  * compiles it from today's sources first).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticExamples } from '../helpers/synthetic.js';
 
-const BIN = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
+const BIN = new URL('../../dist/node/cli.js', import.meta.url).pathname;
 const HANG_BEFORE_RENAME = new URL('../helpers/hang-before-rename.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'news-topics-cli-'));
 
@@ -26,7 +26,7 @@ writeFileSync(trainingJsonl, syntheticExamples(300, 5).map((e, i) => JSON.string
 
 describe('news-topics (CLI)', () => {
   it('has --help, --version and documented exit codes for usage errors', () => {
-    expect(existsSync(BIN), 'dist/cli/bin.js is missing: run npm run build').toBe(true);
+    expect(existsSync(BIN), 'dist/node/cli.js is missing: run npm run build').toBe(true);
     const help = cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('news-topics classify');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticExamples } from '../helpers/synthetic.js';
 
-const BIN = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
+const BIN = new URL('../../dist/node/cli.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'news-topics-pipes-'));
 const many = join(dir, 'many.jsonl');
 writeFileSync(many, Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: `r${i}`, text: 'The striker scored a goal in the league match.' })).join('\n'));

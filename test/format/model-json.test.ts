@@ -107,8 +107,11 @@ describe('model file (format version 1, news-topics 0.1)', () => {
 
 describe('codecs', () => {
   it('the Node codec (node:zlib, node:crypto) reads the same files as the pure one, and refuses the same faults', async () => {
-    const { nodeCodec } = await import('../../src/io/node-codec.js');
     const text = 'coach referee tournament';
+    const { nativeCodec, pureCodec } = await import('../../src/format/codec.js');
+    const nodeCodec = nativeCodec()!;
+    expect(nodeCodec).toBeDefined();
+    expect(Array.from(TopicClassifier.decode(json, '<json>', pureCodec).scores(text))).toEqual(Array.from(model.scores(text)));
     expect(Array.from(TopicClassifier.decode(json, '<json>', nodeCodec).scores(text))).toEqual(Array.from(model.scores(text)));
     expect(() => TopicClassifier.decode(resign(withChange((c) => (c.learner.weights.data = 'not base64!'))), '<json>', nodeCodec)).toThrow(/learner\.weights\.data is not base64/);
     const bomb = deflateRawSync(new Uint8Array(64 * 1024 * 1024), { level: 9 }).toString('base64');

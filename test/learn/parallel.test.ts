@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticExamples } from '../helpers/synthetic.js';
 
-const DIST = new URL('../../dist/index.js', import.meta.url);
+const DIST = new URL('../../dist/node/index.js', import.meta.url);
 
 describe('parallel training (dist)', () => {
   it('gives the same model file on 1 and 2 threads, and really uses 2', async () => {

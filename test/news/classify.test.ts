@@ -95,7 +95,7 @@ describe('classify', () => {
   });
 
   it('the shipped model file is at most 8 MB', () => {
-    expect(statSync(new URL('../../data/model.json', import.meta.url)).size).toBeLessThanOrEqual(8_000_000);
+    expect(statSync(new URL('../../data/model.bin', import.meta.url)).size).toBeLessThanOrEqual(8_000_000);
   });
 });
 

@@ -5,18 +5,38 @@
  * (dist/learn/parallel/worker.js); when it is absent (running the TypeScript sources) training stays on the main
  * thread.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type * as Fs from 'node:fs';
+import type * as Os from 'node:os';
+import type * as Url from 'node:url';
+import type * as WorkerThreads from 'node:worker_threads';
 import { type Job, type LabelModel, type TrainingData, trainLabel, WarmStarts } from '../label-trainer.js';
 import type { LabelTask } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
+type Worker = WorkerThreads.Worker;
 
-/** Threads when the caller names none: 2, or 1 on a single-core machine. */
+/**
+ * Node's modules, taken when first needed and only where they exist (`process.getBuiltinModule`): elsewhere
+ * (browsers, edge workers) training runs on the calling thread, and no Node module is imported at all.
+ */
+function nodeModule<T>(id: string): T | undefined {
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return host?.getBuiltinModule?.(id) as T | undefined;
+}
+
+/** Threads when the caller names none: 2, or 1 on a single-core machine or without worker threads. */
 export function defaultThreads(): number {
-  return Math.min(2, availableParallelism());
+  const os = nodeModule<typeof Os>('node:os');
+  return os === undefined ? 1 : Math.min(2, os.availableParallelism());
+}
+
+/** Node's Worker class when worker threads and the compiled worker file are there. */
+function workerClass(): typeof WorkerThreads.Worker | undefined {
+  const threads = nodeModule<typeof WorkerThreads>('node:worker_threads');
+  const fs = nodeModule<typeof Fs>('node:fs');
+  const url = nodeModule<typeof Url>('node:url');
+  if (threads === undefined || fs === undefined || url === undefined || WORKER_URL.protocol !== 'file:') return undefined;
+  return fs.existsSync(url.fileURLToPath(WORKER_URL)) ? threads.Worker : undefined;
 }
 
 export class LabelPool {
@@ -29,9 +49,8 @@ export class LabelPool {
   /** A pool with `threads - 1` workers beside the main thread (fewer when workers are unavailable). */
   static create(data: TrainingData, threads: number): LabelPool {
     const pool = new LabelPool(data);
-    if (threads > 1 && existsSync(fileURLToPath(WORKER_URL))) {
-      for (let i = 1; i < threads; i++) pool.workers.push(new Worker(WORKER_URL, { workerData: data }));
-    }
+    const WorkerThread = threads > 1 ? workerClass() : undefined;
+    if (WorkerThread !== undefined) for (let i = 1; i < threads; i++) pool.workers.push(new WorkerThread(WORKER_URL, { workerData: data }));
     return pool;
   }
 

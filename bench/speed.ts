@@ -1,0 +1,157 @@
+/**
+ * `npm run bench:speed [-- read cold threads]`: the speed targets of one machine, each against a peer measured in
+ * the same run. Writes bench/SPEED-RESULTS.md and bench/speed-results.json (the parts run; the others kept).
+ *
+ * - read: articles per second on one core for `bbc/train` bodies (2,225 characters on average): `classify` (the
+ *   news product: taxonomy, language check), `model.predict`, and the practical ceiling, a plain single pass over
+ *   the same texts (lower-case, split on non-letters, hash, one table lookup a word). Best and median of 7 passes.
+ * - cold: a fresh process 9 times: import, default model load, first `classify`, separately, and peak RSS.
+ * - threads: `news-topics classify --threads 1` and `--threads 2` on ~100 MB of JSONL made from the bbc bodies:
+ *   records per second, and peak RSS of the process tree per extra worker.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classify, defaultModel } from '../dist/index.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BBC = resolve(ROOT, '..', 'shared', 'datasets', 'bench', 'bbc', 'train.jsonl');
+const RESULTS = join(ROOT, 'bench', 'speed-results.json');
+const parts = new Set(process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['read', 'cold', 'threads']);
+const results: Record<string, unknown> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+
+if (!existsSync(BBC)) throw new Error(`bench:speed reads ${BBC} (the shared data sets)`);
+const texts = readFileSync(BBC, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => (JSON.parse(line) as { text: string }).text);
+const meanChars = texts.reduce((sum, t) => sum + t.length, 0) / texts.length;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/** Articles per second of `run` over all texts: best and median of `passes` passes after one warm-up pass. */
+function rate(run: (text: string) => unknown, passes = 7): { best: number; median: number } {
+  for (const t of texts) run(t);
+  const rates: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    const t0 = performance.now();
+    for (const t of texts) run(t);
+    rates.push(texts.length / ((performance.now() - t0) / 1000));
+  }
+  return { best: Math.max(...rates), median: median(rates) };
+}
+
+/** The ceiling: one pass a text, lower-case, split on non-letters, FNV hash, one table lookup a word. */
+function plainPass(): (text: string) => number {
+  const table = new Float32Array(1 << 20).map((_, i) => (i % 7) / 7);
+  return (text: string) => {
+    const lower = text.toLowerCase();
+    let score = 0;
+    let h = 0x811c9dc5;
+    let inWord = false;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127) {
+        h = Math.imul(h ^ c, 0x01000193);
+        inWord = true;
+      } else if (inWord) {
+        score += table[h & 0xfffff] as number;
+        h = 0x811c9dc5;
+        inWord = false;
+      }
+    }
+    return score;
+  };
+}
+
+if (parts.has('read')) {
+  const model = defaultModel();
+  const ceiling = rate(plainPass());
+  const product = rate((t) => classify(t));
+  const predict = rate((t) => model.predict(t));
+  results.read = { date: new Date().toISOString(), machine, articles: texts.length, meanChars, ceiling, classify: product, predict };
+  console.log('read', JSON.stringify(results.read));
+}
+
+if (parts.has('cold')) {
+  const script = `
+    const t0 = performance.now();
+    const nt = await import('news-topics');
+    const t1 = performance.now();
+    nt.defaultModel();
+    const t2 = performance.now();
+    nt.classify('The striker scored twice as the league leaders won the match.');
+    const t3 = performance.now();
+    console.log(JSON.stringify({ import: t1 - t0, load: t2 - t1, first: t3 - t2, total: t3 - t0, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`;
+  const runs: Array<Record<string, number>> = [];
+  for (let i = 0; i < 9; i++) {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    runs.push(JSON.parse(run.stdout.trim()) as Record<string, number>);
+  }
+  const of = (key: string) => median(runs.map((r) => r[key] as number));
+  results.cold = { date: new Date().toISOString(), machine, runs: runs.length, import: of('import'), load: of('load'), first: of('first'), total: of('total'), maxRssMB: of('maxRssMB') };
+  console.log('cold', JSON.stringify(results.cold));
+}
+
+if (parts.has('threads')) {
+  // ~100 MB of JSONL: the bbc bodies, each record made distinct by its id and a number in the text.
+  const file = join(tmpdir(), 'news-topics-speed.jsonl');
+  if (!existsSync(file) || statSync(file).size < 100e6) {
+    const out = createWriteStream(file);
+    let bytes = 0;
+    for (let i = 0; bytes < 100e6; i++) {
+      const line = `${JSON.stringify({ id: `r${i}`, text: `${texts[i % texts.length] as string} (${i})` })}\n`;
+      bytes += Buffer.byteLength(line);
+      out.write(line);
+    }
+    await new Promise<void>((done) => out.end(done));
+  }
+  const records = readFileSync(file, 'utf8').split('\n').filter((l) => l).length;
+  const bin = join(ROOT, 'dist', 'cli', 'bin.js');
+  const runWith = (threads: number) => {
+    const t0 = performance.now();
+    // /usr/bin/time reports the peak RSS of the largest process; the worker threads live inside the one process.
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'classify', file, '--threads', String(threads), '--out', '/dev/null'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    const seconds = (performance.now() - t0) / 1000;
+    const rssMB = Number(run.stderr.trim().split('\n').pop()) / 1024;
+    return { seconds, perSecond: records / seconds, rssMB };
+  };
+  const one = runWith(1);
+  const two = runWith(2);
+  results.threads = { date: new Date().toISOString(), machine, records, bytes: statSync(file).size, one, two, speedup: two.perSecond / one.perSecond, extraWorkerMB: two.rssMB - one.rssMB };
+  console.log('threads', JSON.stringify(results.threads));
+}
+
+writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+// The report, from whatever parts have been measured.
+const r = results as { read?: any; cold?: any; threads?: any };
+const lines = ['# Speed on one machine', '', 'Produced by `npm run bench:speed` (parts: `read`, `cold`, `threads`); each part dated, with its machine.', ''];
+if (r.read) {
+  lines.push(`## Read path (${r.read.date.slice(0, 10)}, ${r.read.machine})`, '');
+  lines.push(`${r.read.articles} \`bbc/train\` bodies, ${r.read.meanChars.toFixed(0)} characters on average; one core; best and median of 7 passes after a warm-up.`, '');
+  lines.push('| path | articles/s (best) | median | ÷ ceiling | target |', '|---|---|---|---|---|');
+  const row = (name: string, x: { best: number; median: number }, target: string) => lines.push(`| ${name} | ${x.best.toFixed(0)} | ${x.median.toFixed(0)} | ${(x.best / r.read.ceiling.best).toFixed(2)} | ${target} |`);
+  row('`classify(text)` (news product)', r.read.classify, '≥ 10,000');
+  row('`model.predict(text)`', r.read.predict, '');
+  row('plain single pass (ceiling)', r.read.ceiling, '');
+  lines.push('');
+}
+if (r.cold) {
+  lines.push(`## Cold start (${r.cold.date.slice(0, 10)}, ${r.cold.machine})`, '');
+  lines.push(`A fresh process, ${r.cold.runs} times, medians: import \`news-topics\` ${r.cold.import.toFixed(0)} ms, load the default model ${r.cold.load.toFixed(0)} ms, first \`classify\` ${r.cold.first.toFixed(1)} ms; **total ${r.cold.total.toFixed(0)} ms** (target ≤ 80 ms); peak RSS ${r.cold.maxRssMB.toFixed(0)} MB.`, '');
+}
+if (r.threads) {
+  lines.push(`## Threads (${r.threads.date.slice(0, 10)}, ${r.threads.machine})`, '');
+  lines.push(`\`news-topics classify FILE --threads N --out /dev/null\` on ${(r.threads.bytes / 1e6).toFixed(0)} MB of JSONL (${r.threads.records} records).`, '');
+  lines.push('| threads | seconds | records/s | peak RSS |', '|---|---|---|---|');
+  lines.push(`| 1 | ${r.threads.one.seconds.toFixed(1)} | ${r.threads.one.perSecond.toFixed(0)} | ${r.threads.one.rssMB.toFixed(0)} MB |`);
+  lines.push(`| 2 | ${r.threads.two.seconds.toFixed(1)} | ${r.threads.two.perSecond.toFixed(0)} | ${r.threads.two.rssMB.toFixed(0)} MB |`, '');
+  lines.push(`Speed-up ${r.threads.speedup.toFixed(2)}x (target ≥ 1.8x); memory per extra worker ${r.threads.extraWorkerMB.toFixed(0)} MB (target ≤ 30 MB).`, '');
+}
+writeFileSync(join(ROOT, 'bench', 'SPEED-RESULTS.md'), `${lines.join('\n')}\n`);
