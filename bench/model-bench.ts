@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classify, scoreLabelSets, withAncestors } from '../dist/index.js';
+import { classify, scoreLabelSets, withAncestors } from 'news-topics';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NEWS = resolve(ROOT, '..', 'shared', 'datasets', 'news-topics');

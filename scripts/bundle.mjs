@@ -6,6 +6,7 @@
  *   dist/node/index.js   the package for Node, Bun and Deno (`import … from 'news-topics'`)
  *   dist/node/cli.js     the `news-topics` command
  *   dist/node/worker.js  the training worker thread (found beside the other two: ./worker.js)
+ *   dist/node/article-worker.js  a worker thread of classifyMany, predictMany and `classify --threads`
  *
  * All three sit two folders below the package root, as src/io/default-model.ts and src/cli/main.ts expect
  * (../../data/model.bin, ../../package.json).
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli/bin.ts', worker: 'src/learn/parallel/worker.ts' },
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli/bin.ts', worker: 'src/learn/parallel/worker.ts', 'article-worker': 'src/io/article-worker.ts' },
   outdir: 'dist/node',
   bundle: true,
   platform: 'node',

@@ -21,3 +21,4 @@ export { places } from './news/places.js';
 export { topics, getTopic, ancestorsOf, descendantsOf, withAncestors, TAXONOMY_VERSION, type Topic, type TopicId } from './news/taxonomy.js';
 export { saveModel, loadModel } from './io/model-files.js';
 export { classify, explain, defaultModel } from './io/default-model.js';
+export { classifyMany, predictMany, type ManyOptions } from './io/classify-many.js';

@@ -20,7 +20,7 @@ describe('package', () => {
   it('ships no source maps (the sources are not shipped) and no @internal members in its types', () => {
     const dist = files(join(ROOT, 'dist'));
     expect(dist.filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(dist.filter((f) => f.endsWith('.js')).map((f) => f.slice(ROOT.length)).sort()).toEqual(['dist/node/cli.js', 'dist/node/index.js', 'dist/node/worker.js']);
+    expect(dist.filter((f) => f.endsWith('.js')).map((f) => f.slice(ROOT.length)).sort()).toEqual(['dist/node/article-worker.js', 'dist/node/cli.js', 'dist/node/index.js', 'dist/node/worker.js']);
     const classifier = readFileSync(join(ROOT, 'dist', 'model', 'classifier.d.ts'), 'utf8');
     expect(classifier).toContain('predict(');
     for (const internal of ['parts:', 'score(', 'resultOf(', 'labelIndex(']) expect(classifier).not.toContain(internal);

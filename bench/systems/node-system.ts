@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 // The built package, as users run it (dist/ has the worker file that parallel training needs).
-import { saveModel, train } from '../../dist/index.js';
+import { saveModel, train } from 'news-topics';
 import { createRandom, shuffleInPlace } from '../../dist/common/random.js';
 import { decide, defaultRule } from '../../dist/model/decide.js';
 

@@ -1,11 +1,12 @@
 /** `news-topics classify`: topics of articles from files, standard input, JSONL or CSV; one output record per input. */
+import { ArticlePool, defaultClassifyThreads } from '../io/article-pool.js';
+import { defaultModel } from '../io/default-model.js';
+import { inOrder } from '../io/in-order.js';
 import { loadModel } from '../io/model-files.js';
-import { classify, defaultModel } from '../io/default-model.js';
 import type { TopicClassifier } from '../model/classifier.js';
 import { decisionRule } from '../model/decide.js';
-import { explainDocument } from '../model/explain.js';
-import type { Explanation, Result } from '../model/result.js';
-import { placesIn } from '../news/places.js';
+import type { Result } from '../model/result.js';
+import type { ArticleJob } from '../news/article-job.js';
 import { isTopicId } from '../news/taxonomy.js';
 import { choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
 import { INPUT_OPTIONS, inputSource } from './data-options.js';
@@ -25,6 +26,7 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
     places: { type: 'boolean' },
     'any-language': { type: 'boolean' },
     format: { type: 'string' },
+    threads: { type: 'string' },
   });
   const source = inputSource(values);
   if (values.text && source.format !== undefined) throw new UsageError('choose one of --text, --jsonl and --csv');
@@ -33,29 +35,24 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
   const threshold = numberOption(values.threshold, 'threshold', 0, 1);
   const hierarchy = choiceOption(values.hierarchy, 'hierarchy', ['specific', 'full'] as const);
   const outputFormat = choiceOption(values.format, 'format', ['table', 'json', 'jsonl'] as const);
+  const threads = numberOption(values.threads, 'threads', 1, 256, true);
   const inputs = positionals.length > 0 ? positionals : ['-'];
   if (inputs.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
 
-  let custom: TopicClassifier | undefined;
-  if (values.model !== undefined) custom = await loadModel(values.model);
-  else defaultModel(); // load (and validate) before reading input
+  // The model is loaded (and validated) before any input is read.
+  const custom: TopicClassifier | undefined = values.model !== undefined ? await loadModel(values.model) : undefined;
   // A model whose labels are taxonomy ids gets the taxonomy (hierarchy, names, IPTC codes); any other, its labels.
   const taxonomy = custom === undefined || custom.labels.every((label) => isTopicId(label));
   if (hierarchy !== undefined && !taxonomy) throw new UsageError('--hierarchy applies to models whose labels are taxonomy ids');
   const decisions = { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}) };
-  const rule = custom !== undefined && !taxonomy ? decisionRule(decisions, 'options', custom.singleLabel) : undefined;
-  const run = (title: string | null, body: string): Result => {
-    const input = { title, body };
-    if (custom !== undefined && rule !== undefined) {
-      // A model with its own labels: read the text once for the decision, the explanations and the places.
-      const scored = custom.score(input);
-      const result = custom.resultOf(scored, rule);
-      const explanations = values.explain ? explainDocument(custom.parts, scored.doc, scored.vector, result.topics.map((t) => custom.labels.indexOf(t.id)), 10) : undefined;
-      const topics = explanations ? result.topics.map((t, i) => ({ ...t, explanation: explanations[i] as Explanation })) : result.topics;
-      return { ...result, topics, ...(values.places ? { places: placesIn(scored.doc) } : {}) };
-    }
-    return classify(input, { ...decisions, ...(hierarchy ? { hierarchy } : {}), ...(custom ? { model: custom } : {}), explain: values.explain === true, places: values.places === true, language: values['any-language'] ? 'any' : 'english' });
-  };
+  // The job every record gets (news/article-job.ts), on worker threads or here: the taxonomy for a taxonomy model,
+  // else the model's own labels.
+  const model = custom ?? defaultModel();
+  const job: ArticleJob = taxonomy
+    ? { mode: 'taxonomy', options: { ...decisions, ...(hierarchy ? { hierarchy } : {}), explain: values.explain === true, places: values.places === true, language: values['any-language'] ? 'any' : 'english' } }
+    : { mode: 'labels', options: { ...decisions, explain: values.explain === true, places: values.places === true } };
+  if (!taxonomy) decisionRule(decisions, 'options', model.singleLabel);
+  const pool = new ArticlePool(model, job, threads ?? defaultClassifyThreads());
 
   const formats = inputs.map((path) => formatOf(path, given, 'text'));
   const single = inputs.length === 1 && formats[0] === 'text';
@@ -67,15 +64,15 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
   const placeLines: string[] = [];
   let records = 0;
   let failed = 0;
-  const emit = async (record: InputRecord, format: 'text' | 'jsonl' | 'csv'): Promise<void> => {
+  const emit = async (record: InputRecord, format: 'text' | 'jsonl' | 'csv', result: Result | undefined): Promise<void> => {
     records++;
-    if (!record.ok) {
+    const error = !record.ok ? record.error : result?.error?.message;
+    if (error !== undefined || result === undefined) {
       failed++;
-      if (chosen === 'table') rows.push([record.id, `error: ${record.error}`, '', '', '']);
-      else await json.value({ id: record.id, line: record.line, error: record.error });
+      if (chosen === 'table') rows.push([record.id, `error: ${error}`, '', '', '']);
+      else await json.value({ id: record.id, line: record.line, error });
       return;
     }
-    const result = run(record.title, record.text);
     if (chosen !== 'table') {
       // Records of a JSONL or CSV file say which line they come from, as error records do.
       await json.value({ id: record.id, ...(format === 'text' ? {} : { line: record.line }), ...result });
@@ -89,15 +86,30 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
       rows.push([record.id, t.label, t.id, t.score.toFixed(3), (t.iptc ?? []).join(' '), words]);
     }
   };
-  for (const [i, input] of inputs.entries()) {
-    try {
+  // Every record of every input, in order; an input that cannot be read (missing, a folder, a device, an I/O error)
+  // is one failed record, and the others go on.
+  async function* allRecords(): AsyncGenerator<{ record: InputRecord; format: 'text' | 'jsonl' | 'csv' }> {
+    for (const [i, input] of inputs.entries()) {
       const format = formats[i] as 'text' | 'jsonl' | 'csv';
-      for await (const record of readRecords(input, format, source.fields, ctx.stdin)) await emit(record, format);
-    } catch (error) {
-      if (error instanceof UsageError || (error as Error).name === 'OutputClosed') throw error;
-      // An input that cannot be read (missing, a folder, a device, an I/O error) is one failed record; the others go on.
-      await emit({ ok: false, id: input, line: 0, error: `cannot read ${input}: ${(error as Error).message}` }, 'jsonl');
+      try {
+        for await (const record of readRecords(input, format, source.fields, ctx.stdin)) yield { record, format };
+      } catch (error) {
+        if (error instanceof UsageError || (error as Error).name === 'OutputClosed') throw error;
+        yield { record: { ok: false, id: input, line: 0, error: `cannot read ${input}: ${(error as Error).message}` }, format: 'jsonl' };
+      }
     }
+  }
+  // Batches of records go to the worker threads (at most two per thread in flight); results come back in order.
+  const classified = inOrder(allRecords(), 64, 2 * pool.threads, async (batch, only) => {
+    const good = batch.filter((item) => item.record.ok);
+    const results = await pool.classify(good.map(({ record }) => (record.ok ? { title: record.title, body: record.text } : '')), only);
+    let next = 0;
+    return batch.map((item) => ({ ...item, result: item.record.ok ? results[next++] : undefined }));
+  });
+  try {
+    for await (const { record, format, result } of classified) await emit(record, format, result);
+  } finally {
+    await pool.close();
   }
   if (chosen === 'table') {
     const withWords = values.explain === true;

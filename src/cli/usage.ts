@@ -44,6 +44,8 @@ Model and decisions:
   --places                add the countries the text mentions
   --any-language          classify texts that are clearly not English too (by default they get no topics
                           and their record says which language they are in)
+Speed:
+  --threads N             worker threads (default: one per core); records stay in input order, one output each
 Output:
   --format FORMAT         table, json (one array) or jsonl (default: table for one article on a terminal, else jsonl)
 `;

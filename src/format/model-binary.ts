@@ -45,6 +45,10 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Features per compressed block of weight rows (~10 KB of 8-bit codes for 40 labels). */
 const BLOCK_FEATURES = 256;
 
+function sharedArray<T extends Int8Array | Int16Array | Float32Array>(Kind: { new (length: number): T; new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return typeof SharedArrayBuffer === 'function' ? new Kind(new SharedArrayBuffer(length * Kind.BYTES_PER_ELEMENT)) : new Kind(length);
+}
+
 /** True when the bytes start like a binary model file. */
 export function isBinaryModel(bytes: Uint8Array): boolean {
   return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
@@ -291,8 +295,9 @@ export function decodeModelBytes(input: Uint8Array | ByteSource, source: string,
     if (blockChecksum(bytes) !== sums[b]) throw new ModelFormatError(source, `weight block ${b} does not match its checksum: the file was damaged or changed after it was loaded`);
     return bytes;
   };
-  const codes = bits === 8 ? new Int8Array(count * L) : new Int16Array(count * L);
-  const idf = new Float32Array(count);
+  // In shared memory where the runtime has it: worker threads then use these very arrays (model/shared-parts.ts).
+  const codes = bits === 8 ? sharedArray(Int8Array, count * L) : sharedArray(Int16Array, count * L);
+  const idf = sharedArray(Float32Array, count);
   const rows = new RowBlocks(codes, idf, L, blockFeatures, blockCount, readBlock, codec, source);
   const space = new FeatureSpace(settings, ranks, idf, rows);
   const weights: LinearWeights = { labelCount: L, bits, codes, scales, biases, rows };

@@ -68,4 +68,9 @@ export interface Result {
    * is clearly not English gets no topics unless `language: 'any'` is passed.
    */
   readonly language?: string;
+  /**
+   * Batch paths only (`classifyMany`, `predictMany`, the CLI): the input could not be classified (`topics` is then
+   * empty). `name` is the error class (`InvalidInputError`, …), `field` the input field at fault when known.
+   */
+  readonly error?: { readonly name: string; readonly message: string; readonly field?: string };
 }

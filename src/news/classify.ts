@@ -45,14 +45,22 @@ export function requireTaxonomyModel(model: unknown, field: string): TopicClassi
 }
 
 /** Topics of an article (a body, or `{ title?, body }`) from a taxonomy model, best first. */
-export function classifyArticle(model: TopicClassifier, input: ArticleInput, options?: ClassifyOptions): Result {
+/** Checked classify options (an InvalidInputError names a bad one). */
+export function parseClassifyOptions(options: unknown, singleLabel: boolean) {
   const bag = optionsObject(options, 'options');
   rejectUnknownKeys(bag, CLASSIFY_KEYS, 'options');
-  const rule = ruleFrom(bag, 'options', model.singleLabel);
-  const hierarchy = optionalChoice(bag, 'hierarchy', 'options', ['specific', 'full'] as const) ?? 'specific';
-  const withExplanations = optionalBoolean(bag, 'explain', 'options') ?? false;
-  const withPlaces = optionalBoolean(bag, 'places', 'options') ?? false;
-  const anyLanguage = (optionalChoice(bag, 'language', 'options', ['english', 'any'] as const) ?? 'english') === 'any';
+  return {
+    bag,
+    rule: ruleFrom(bag, 'options', singleLabel),
+    hierarchy: optionalChoice(bag, 'hierarchy', 'options', ['specific', 'full'] as const) ?? 'specific',
+    withExplanations: optionalBoolean(bag, 'explain', 'options') ?? false,
+    withPlaces: optionalBoolean(bag, 'places', 'options') ?? false,
+    anyLanguage: (optionalChoice(bag, 'language', 'options', ['english', 'any'] as const) ?? 'english') === 'any',
+  };
+}
+
+export function classifyArticle(model: TopicClassifier, input: ArticleInput, options?: ClassifyOptions): Result {
+  const { bag, rule, hierarchy, withExplanations, withPlaces, anyLanguage } = parseClassifyOptions(options, model.singleLabel);
 
   const scored = model.score(input);
   const language = detectLanguage(scored.doc);

@@ -1,0 +1,119 @@
+/**
+ * classifyMany / predictMany: one result per input, in input order, from arrays, iterables and async iterables,
+ * with error results for bad inputs, backpressure on the source, and the same results on worker threads (the built
+ * package, dist/node/, which holds the worker file) as on the calling thread.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify, classifyMany, InvalidInputError, predictMany, train, type ArticleInput, type Result } from '../../src/index.js';
+import { syntheticExamples } from '../helpers/synthetic.js';
+
+const DIST = new URL('../../dist/node/index.js', import.meta.url);
+const BIN = new URL('../../dist/node/cli.js', import.meta.url).pathname;
+const ARTICLE = readFileSync(new URL('../../examples/article.txt', import.meta.url), 'utf8');
+const texts: string[] = Array.from({ length: 300 }, (_, i) => `${ARTICLE.slice((i * 97) % 2000, ((i * 97) % 2000) + 600)} (${i})`);
+
+async function collect(results: AsyncIterable<Result>): Promise<Result[]> {
+  const all: Result[] = [];
+  for await (const result of results) all.push(result);
+  return all;
+}
+
+function threadCount(): number {
+  const status = readFileSync('/proc/self/status', 'utf8').match(/^Threads:\s+(\d+)/m);
+  return status ? Number(status[1]) : NaN;
+}
+
+describe('classifyMany and predictMany', () => {
+  it('gives classify()\'s result for every input, in order, from an array, a generator and an async generator', async () => {
+    const want = texts.map((t) => classify(t));
+    expect(await collect(classifyMany(texts, { threads: 1, batchSize: 7 }))).toEqual(want);
+    expect(await collect(classifyMany((function* () { yield* texts; })(), { threads: 2, batchSize: 16 }))).toEqual(want);
+    expect(await collect(classifyMany((async function* () { for (const t of texts) yield t; })(), { batchSize: 50 }))).toEqual(want);
+    expect(await collect(classifyMany([{ title: 'Cup final', body: texts[0]! }], { hierarchy: 'full' }))).toEqual([classify({ title: 'Cup final', body: texts[0]! }, { hierarchy: 'full' })]);
+  });
+
+  it('turns a bad input into an error result at its place, and goes on', async () => {
+    const inputs = ['Parliament passed the budget.', '', 42, { body: 'The striker scored.' }, null] as unknown as ArticleInput[];
+    const results = await collect(classifyMany(inputs, { batchSize: 2 }));
+    expect(results).toHaveLength(5);
+    expect(results[0]).toEqual(classify('Parliament passed the budget.'));
+    expect(results[1]).toEqual({ topics: [], error: { name: 'InvalidInputError', field: 'input', message: expect.stringContaining('non-empty text') } });
+    expect(results[2]?.error?.name).toBe('InvalidInputError');
+    expect(results[3]).toEqual(classify({ body: 'The striker scored.' }));
+    expect(results[4]?.error?.field).toBe('input');
+  });
+
+  it('checks its arguments at the call, not once per input', () => {
+    expect(() => classifyMany('not a list' as unknown as string[])).toThrow(InvalidInputError);
+    expect(() => classifyMany(texts, { threads: 0 })).toThrow(/options\.threads/);
+    expect(() => classifyMany(texts, { topK: -1 })).toThrow(/options\.topK/);
+    expect(() => classifyMany(texts, { hierarchy: 'flat' as 'full' })).toThrow(/options\.hierarchy/);
+    expect(() => classifyMany(texts, { bogus: true } as never)).toThrow(/bogus/);
+    expect(() => predictMany({} as never, texts)).toThrow(/model/);
+  });
+
+  it('reads the source only as fast as results are taken (backpressure), and stops it when the consumer stops', async () => {
+    let pulled = 0;
+    let finished = false;
+    const endless = (async function* () {
+      try {
+        for (;;) {
+          pulled++;
+          yield texts[pulled % texts.length] as string;
+        }
+      } finally {
+        finished = true;
+      }
+    })();
+    let taken = 0;
+    for await (const _ of classifyMany(endless, { threads: 2, batchSize: 4 })) if (++taken === 10) break;
+    // The source runs ahead of the consumer by at most 2 batches a thread in flight and the batch being filled.
+    expect(pulled).toBeLessThanOrEqual(taken + (2 * 2 + 1) * 4);
+    expect(finished).toBe(true);
+  });
+
+  it('predictMany gives predict()\'s result with the model\'s own labels, and explanations and places when asked', async () => {
+    const model = await train(syntheticExamples(200, 3), { minDf: 1 });
+    const inputs = syntheticExamples(40, 9).map((e) => e.text);
+    expect(await collect(predictMany(model, inputs, { threads: 1 }))).toEqual(inputs.map((t) => model.predict(t)));
+    const [first] = await collect(predictMany(model, ['The striker scored in Paris as France won.'], { explain: true, places: true, topK: 1 }));
+    expect(first?.topics[0]?.explanation?.label).toBe(first?.topics[0]?.id);
+    expect(first?.places?.map((p) => p.code)).toEqual(['FR']);
+  });
+
+  it.skipIf(!existsSync('/proc/self/status'))('runs on worker threads in the built package, with the same results', async () => {
+    expect(existsSync(DIST), 'dist/ is missing: run npm run build').toBe(true);
+    const dist = (await import(DIST.href)) as typeof import('../../src/index.js');
+    const want = texts.map((t) => dist.classify(t, { places: true }));
+    const before = threadCount();
+    let during = before;
+    const got: Result[] = [];
+    for await (const result of dist.classifyMany(texts, { threads: 2, batchSize: 16, places: true })) {
+      got.push(result);
+      if (got.length === 100) during = threadCount();
+    }
+    expect(got).toEqual(want);
+    expect(during - before).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('news-topics classify --threads 2 writes what --threads 1 writes, record for record, error records included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'news-topics-many-'));
+    const file = join(dir, 'records.jsonl');
+    const lines = texts.map((t, i) => (i % 50 === 7 ? '{"id": "broken' : JSON.stringify({ id: `r${i}`, text: t })));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const run = (threads: number) => spawnSync(process.execPath, [BIN, 'classify', file, '--threads', String(threads)], { encoding: 'utf8' });
+    const one = run(1);
+    const two = run(2);
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    const records = one.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string });
+    expect(records).toHaveLength(300);
+    expect(records[7]?.error).toBeDefined();
+    expect(records[8]?.id).toBe('r8');
+  }, 60_000);
+});
