@@ -2,8 +2,9 @@
  * Growth tests guard linear time without absolute limits (machines are shared and noisy): the same work on an
  * input 4 times larger may take at most about 5 times as long. Time is this process's own CPU time
  * (`process.cpuUsage`: vitest runs each test file in a process of its own), so other processes on the machine do not
- * count. Inputs are built before timing (fresh ones each trial, so no cache helps); runs of the two sizes alternate;
- * and the fastest run of each size is compared, the best estimate of the work itself. A linear path gives about 4,
+ * count. Inputs are built before timing (fresh ones each trial, so no cache helps); both sizes are run once before
+ * timing; runs of the two sizes alternate; and the fastest run of each size is compared, the best estimate of the
+ * work itself. A linear path gives about 4,
  * a quadratic one about 16.
  */
 function cpuMilliseconds(): number {
@@ -11,7 +12,10 @@ function cpuMilliseconds(): number {
   return (user + system) / 1000;
 }
 export function growthRatio<T>(make: (size: number, trial: number) => T, run: (input: T) => unknown, size: number, trials = 9): number {
-  run(make(size, -1)); // warm-up: JIT and lazy tables
+  // Warm-up at both sizes: JIT, lazy tables, and the memory a large input needs (first-touch page faults are costly
+  // on virtual machines, and they are not the work being measured).
+  run(make(size, -1));
+  run(make(size * 4, -2));
   let small = Infinity;
   let large = Infinity;
   for (let trial = 0; trial < trials; trial++) {
