@@ -12,8 +12,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 // The built package, as users run it (dist/ has the worker file that parallel training needs).
 import { saveModel, train } from 'news-topics';
-import { createRandom, shuffleInPlace } from '../../dist/common/random.js';
-import { decide, defaultRule } from '../../dist/model/decide.js';
+// Two pure helpers from the sources (the bundle exports the public API only): the seeded shuffle and the decision rule.
+import { createRandom, shuffleInPlace } from '../../src/common/random.js';
+import { decide, defaultRule } from '../../src/model/decide.js';
 
 interface Row {
   readonly title: string | null;
@@ -43,7 +44,8 @@ if (testRows.length > maxTest) {
   notes.push(`tested on the first ${maxTest} test documents`);
 }
 mkdirSync(out, { recursive: true });
-const modelPath = join(out, 'model.json');
+// news-topics saves its binary model file (what saveModel writes by default); natural, its JSON.
+const modelPath = join(out, system === 'news-topics' ? 'model.bin' : 'model.json');
 let predictions: Prediction[];
 let trainSeconds: number;
 let predictSeconds: number;
