@@ -8,7 +8,11 @@
  *   dist/node/worker.js  the training worker thread (found beside the other two: ./worker.js)
  *   dist/node/article-worker.js  a worker thread of classifyMany, predictMany and `classify --threads`
  *
- * All three sit two folders below the package root, as src/io/default-model.ts and src/cli/main.ts expect
+ *   dist/browser/index.js  browsers and edge workers (conditions "browser", "worker", "workerd", "edge-light"): the
+ *                          core and web/ (models over fetch); packages stay imports, which the consumer's bundler
+ *                          resolves (htmlparser2, franc-min and fflate are dynamic imports: chunks of their own)
+ *
+ * All of them sit two folders below the package root, as src/io/default-model.ts and src/cli/main.ts expect
  * (../../data/model.bin, ../../package.json).
  */
 import { build } from 'esbuild';
@@ -24,6 +28,18 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  packages: 'external',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: { index: 'src/browser.ts' },
+  outdir: 'dist/browser',
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
   packages: 'external',
   legalComments: 'none',
   logLevel: 'warning',

@@ -58,8 +58,22 @@ describe('architecture', () => {
     expect(imports.get('src/text/tokenizer.ts')?.external).not.toContain('natural');
   });
 
-  it('has an index that only re-exports', () => {
-    const lines = readFileSync(join(SRC, 'index.ts'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('//'));
-    for (const line of lines) expect(line).toMatch(/^export \{[^}]+\} from '\.\/[\w/-]+\.js';$/);
+  it('has entry points (index.ts for Node, browser.ts for browsers and workers) that only re-export', () => {
+    for (const entry of ['index.ts', 'browser.ts']) {
+      const lines = readFileSync(join(SRC, entry), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('//'));
+      for (const line of lines) expect(line).toMatch(/^export \{[^}]+\} from '\.\/[\w/-]+\.js';$/);
+    }
+  });
+
+  it('gives the browser entry nothing from io/ (Node files and threads)', () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const next of imports.get(file)?.local ?? []) visit(next);
+    };
+    visit('src/browser.ts');
+    expect(reached.has('src/web/models.ts')).toBe(true);
+    expect([...reached].filter((file) => /^src\/(io|cli|learn\/parallel\/worker)/.test(file))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 /** What the published package contains: bundled code, types without internals, no source maps, and no install hook. */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +21,16 @@ describe('package', () => {
   it('ships no source maps (the sources are not shipped) and no @internal members in its types', () => {
     const dist = files(join(ROOT, 'dist'));
     expect(dist.filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(dist.filter((f) => f.endsWith('.js')).map((f) => f.slice(ROOT.length)).sort()).toEqual(['dist/node/article-worker.js', 'dist/node/cli.js', 'dist/node/index.js', 'dist/node/worker.js']);
+    expect(dist.filter((f) => f.endsWith('.js')).map((f) => f.slice(ROOT.length)).sort()).toEqual(['dist/browser/index.js', 'dist/node/article-worker.js', 'dist/node/cli.js', 'dist/node/index.js', 'dist/node/worker.js']);
     const classifier = readFileSync(join(ROOT, 'dist', 'model', 'classifier.d.ts'), 'utf8');
     expect(classifier).toContain('predict(');
     for (const internal of ['parts:', 'score(', 'resultOf(', 'labelIndex(']) expect(classifier).not.toContain(internal);
+  });
+
+  it('serves CommonJS consumers too (require of the ES module bundle, Node >= 20.19)', () => {
+    const run = spawnSync(process.execPath, ['-e', "const nt = require('news-topics'); console.log(nt.classify('The striker scored twice as the league leaders won the match.').topics[0].id)"], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('sport');
   });
 
   it('points its bin at a built file, and needs no package at run time that it does not list', () => {

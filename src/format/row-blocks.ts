@@ -89,6 +89,17 @@ export class RowBlocks implements RowSource {
       if (error instanceof ModelFormatError) throw error;
       throw new ModelFormatError(this.source, `learner.weights block ${b} is damaged (it does not inflate)`);
     }
+    this.store(b, raw);
+  }
+
+  /** Writes an inflated block into the codes and the IDF. */
+  private store(b: number, raw: Uint8Array): void {
+    if (this.inflated[b] === 1) return;
+    const { labelCount, blockFeatures, codes, idf } = this;
+    const first = b * blockFeatures;
+    const rows = Math.min(blockFeatures, idf.length - first);
+    const codeBytes = rows * labelCount * codes.BYTES_PER_ELEMENT;
+    const expected = codeBytes + rows * 4;
     if (raw.length !== expected) throw new ModelFormatError(this.source, `learner.weights block ${b} holds ${raw.length} bytes, expected ${expected}`);
     const start = first * labelCount;
     const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);

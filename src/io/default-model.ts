@@ -4,13 +4,11 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { NewsTopicsError } from '../common/errors.js';
-import { optionsObject } from '../common/validate.js';
 import { type ByteSource, decodeModelBytes } from '../format/model-binary.js';
 import { TopicClassifier } from '../model/classifier.js';
 import type { Explanation, Result } from '../model/result.js';
-import { classifyArticle, type ClassifyOptions, explainTopic, requireTaxonomyModel } from '../news/classify.js';
-import { getTopic } from '../news/taxonomy.js';
-import { type ArticleInput, toArticle } from '../text/input.js';
+import { type ClassifyOptions, classifyWithDefault, explainWithDefault } from '../news/classify.js';
+import type { ArticleInput } from '../text/input.js';
 
 const MODEL_URL = new URL('../../data/model.bin', import.meta.url);
 let cached: TopicClassifier | undefined;
@@ -66,9 +64,7 @@ export function defaultModel(): TopicClassifier {
  * //              iptc: ['medtop:20000638'] }, { id: 'military', ... }] }
  */
 export function classify(input: ArticleInput, options?: ClassifyOptions): Result {
-  toArticle(input, 'input'); // a bad argument is reported as such, before the model loads
-  const model = optionsObject(options, 'options').model;
-  return classifyArticle(model === undefined ? defaultModel() : requireTaxonomyModel(model, 'options.model'), input, options);
+  return classifyWithDefault(defaultModel, input, options);
 }
 
 /**
@@ -76,8 +72,5 @@ export function classify(input: ArticleInput, options?: ClassifyOptions): Result
  * @example explain(articleBody, 'military').up; // [{ text: 'military', contribution: 0.46 }, ...]
  */
 export function explain(input: ArticleInput, topicId: string, options?: { readonly limit?: number; readonly model?: TopicClassifier }): Explanation {
-  toArticle(input, 'input');
-  getTopic(topicId);
-  const { model, ...rest } = optionsObject(options, 'options');
-  return explainTopic(model === undefined ? defaultModel() : requireTaxonomyModel(model, 'options.model'), input, topicId, rest);
+  return explainWithDefault(defaultModel, input, topicId, options);
 }

@@ -10,7 +10,7 @@ import { TopicClassifier } from '../model/classifier.js';
 import { decide, DECISION_KEYS, type DecisionOptions, ruleFrom } from '../model/decide.js';
 import { explainDocument } from '../model/explain.js';
 import type { Explanation, Result, TopicItem } from '../model/result.js';
-import type { ArticleInput } from '../text/input.js';
+import { type ArticleInput, toArticle } from '../text/input.js';
 import { detectLanguage, isClearlyNotEnglish } from '../text/language.js';
 import { placesIn } from './places.js';
 import { ancestorChain, getTopic, isTopicId } from './taxonomy.js';
@@ -108,4 +108,28 @@ export function classifyArticle(model: TopicClassifier, input: ArticleInput, opt
 export function explainTopic(model: TopicClassifier, input: ArticleInput, topicId: string, options?: { readonly limit?: number }): Explanation {
   getTopic(topicId);
   return model.explainAs(input, topicId, options, 'topicId');
+}
+
+/**
+ * `classify` bound to a default model (Node: read from the package's data/ on first use; browsers: loaded by
+ * `loadDefaultModel`): the input is checked before the default model is asked for, and `options.model` (any model
+ * whose labels are taxonomy ids) takes its place.
+ */
+export function classifyWithDefault(defaultModel: () => TopicClassifier, input: ArticleInput, options?: ClassifyOptions): Result {
+  toArticle(input, 'input');
+  const model = optionsObject(options, 'options').model;
+  return classifyArticle(model === undefined ? defaultModel() : requireTaxonomyModel(model, 'options.model'), input, options);
+}
+
+/** `explain` bound to a default model (see `classifyWithDefault`). */
+export function explainWithDefault(
+  defaultModel: () => TopicClassifier,
+  input: ArticleInput,
+  topicId: string,
+  options?: { readonly limit?: number; readonly model?: TopicClassifier },
+): Explanation {
+  toArticle(input, 'input');
+  getTopic(topicId);
+  const { model, ...rest } = optionsObject(options, 'options');
+  return explainTopic(model === undefined ? defaultModel() : requireTaxonomyModel(model, 'options.model'), input, topicId, rest);
 }
