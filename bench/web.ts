@@ -19,7 +19,7 @@ const modelGzip = gzipSync(model, { level: 9 }).length;
 
 const fetchChunk = async (file: string) => Buffer.from(await (await fetch(`${page.url}app/${file}`)).arrayBuffer());
 const chunks = await Promise.all(page.chunks.map(async (c) => ({ ...c, gzip: gzipSync(await fetchChunk(c.file), { level: 9 }).length })));
-const isMain = (file: string) => file.startsWith('main');
+const isMain = (file: string) => file.startsWith("main");
 const entry = chunks.filter((c) => isMain(c.file)).reduce((sum, c) => sum + c.gzip, 0);
 const lazy = chunks.filter((c) => !isMain(c.file)).reduce((sum, c) => sum + c.gzip, 0);
 
