@@ -4,13 +4,14 @@
  * and writes the figures into the model card, data/README.md, and data/dev-metrics.json.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SetMetrics, topics, train } from '../src/index.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 import { DEV_FILES, type DevFile, scoreOnDev, topicF1, WEAK_TOPICS } from './dev-scores.js';
-import { RECIPE, recipeTraining } from './model-recipe.js';
+import { RECIPE, recipeTraining, WEB_RECIPE } from './model-recipe.js';
 import { NEWS_DATA } from './news-data.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,14 @@ const trainSeconds = (performance.now() - started) / 1000;
 const modelBytes = model.toBytes();
 await writeFileAtomic(join(DATA, 'model.bin'), modelBytes);
 const sha = createHash('sha256').update(modelBytes).digest('hex');
+
+// The browser variant: the same data with fewer features (model-recipe.ts, WEB_RECIPE).
+const web = recipeTraining(WEB_RECIPE);
+const webModel = await train(web.examples, web.options);
+const webBytes = webModel.toBytes();
+await writeFileAtomic(join(DATA, 'model-web.bin'), webBytes);
+const webSha = createHash('sha256').update(webBytes).digest('hex');
+const webResults = Object.fromEntries(DEV_FILES.map((file) => [file, scoreOnDev(webModel, file)])) as Record<DevFile, SetMetrics>;
 
 const results = {} as Record<DevFile, SetMetrics>;
 for (const file of DEV_FILES) {
@@ -103,7 +112,11 @@ const card = template
   }).join('\n'))
   .replace('{{WEAK}}', weakRows.join('\n'))
   .replace('{{PER_TOPIC}}', perTopic.join('\n'))
-  .replace('{{WEAKNESSES}}', shortfalls.join('\n'));
+  .replace('{{WEAKNESSES}}', shortfalls.join('\n'))
+  .replace('{{WEB_OPTIONS}}', JSON.stringify(WEB_RECIPE.options))
+  .replace('{{WEB_SIZE}}', `${(webBytes.length / 1e6).toFixed(2)} MB (${webBytes.length} bytes; ${(gzipSync(webBytes, { level: 9 }).length / 1e6).toFixed(2)} MB gzip), SHA-256 \`${webSha}\``)
+  .replace('{{WEB_FEATURES}}', String(webModel.parts.space.size))
+  .replace('{{WEB_SUMMARY}}', DEV_FILES.map((file) => `| \`${file}\` | ${f(webResults[file].micro.f1)} / ${f(webResults[file].macro.f1)} | ${f(results[file].micro.f1)} / ${f(results[file].macro.f1)} |`).join('\n'));
 writeFileSync(join(DATA, 'README.md'), card);
 writeFileSync(join(DATA, 'dev-metrics.json'), `${JSON.stringify(Object.fromEntries(DEV_FILES.map((file) => [file, { micro: results[file].micro, macro: results[file].macro }])), null, 2)}\n`);
 process.stderr.write(`build:model wrote data/model.bin (${modelBytes.length} bytes, sha256 ${sha}) in ${trainSeconds.toFixed(0)} s\n`);

@@ -37,6 +37,13 @@ export const RECIPE: Recipe = {
   calibrateOn: ['allsides', 'bbc', 'celebrity', 'reuters-silver'],
 };
 
+/**
+ * The browser variant (`data/model-web.bin`, what `loadDefaultModel()` fetches): the same recipe keeping only the
+ * features seen in at least 6 training documents, which brings the download under #12's 4 MB. Chosen by
+ * measurement (bench/RECIPES.md: minDf 6, 8 and 10).
+ */
+export const WEB_RECIPE: Recipe = { ...RECIPE, options: { ...RECIPE.options, minDf: 6 } };
+
 /** The training examples of a recipe, source by source in recipe order, with the source each came from. */
 export function recipeExamples(recipe: Recipe): Example[] {
   return recipeData(recipe).examples;

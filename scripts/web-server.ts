@@ -1,7 +1,7 @@
 /**
  * Serves news-topics to a browser the way a web app ships it: dist/browser/index.js bundled by esbuild with its
- * packages (dynamic imports split into chunks, minified) under /app/, the package's data/model.bin at
- * /data/model.bin (where the bundle's `new URL('../../data/model.bin', import.meta.url)` points from /app/), and the
+ * packages (dynamic imports split into chunks, minified) under /app/, the package's model files under /data/ (where
+ * the bundle's `new URL('../../data/model-web.bin', import.meta.url)` points from /app/), and the
  * static files of a folder at /. Loopback only. Used by `npm run demo`, the browser tests and `npm run bench:web`.
  */
 import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -40,7 +40,7 @@ export async function serveWeb(pages: Record<string, { readonly html: string } |
     logLevel: 'warning',
   });
   const chunks = Object.entries(result.metafile.outputs).map(([file, out]) => ({ file: file.split('/').pop() as string, bytes: out.bytes }));
-  const files: Record<string, string> = { '/data/model.bin': join(ROOT, 'data', 'model.bin') };
+  const files: Record<string, string> = { '/data/model.bin': join(ROOT, 'data', 'model.bin'), '/data/model-web.bin': join(ROOT, 'data', 'model-web.bin') };
   for (const name of readdirSync(app)) files[`/app/${name}`] = join(app, name);
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] as string));

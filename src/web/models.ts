@@ -1,6 +1,8 @@
 /**
- * Models in browsers and edge workers: the default model shipped in the package, fetched once (a bundler that
- * understands `new URL(…, import.meta.url)` — Vite, webpack 5, Parcel — copies data/model.bin as an asset), and a
+ * Models in browsers and edge workers: the default model's browser variant shipped in the package
+ * (data/model-web.bin: the same recipe with fewer features, a smaller download; its card is in data/README.md),
+ * fetched once (a bundler that understands `new URL(…, import.meta.url)` — Vite, webpack 5, Parcel — copies it as an
+ * asset), and a
  * user's model from bytes, a `Response` or a URL. Loading is asynchronous; classifying afterwards is synchronous.
  * Binary model files only (what `saveModel` writes): their blocks inflate with fflate as texts need them.
  */
@@ -11,7 +13,7 @@ import { type ClassifyOptions, classifyWithDefault, explainWithDefault } from '.
 import type { ArticleInput } from '../text/input.js';
 import { loadModules } from './modules.js';
 
-const DEFAULT_MODEL_URL = new URL('../../data/model.bin', import.meta.url);
+const DEFAULT_MODEL_URL = new URL('../../data/model-web.bin', import.meta.url);
 let cached: TopicClassifier | undefined;
 
 async function bytesOf(source: unknown, field: string): Promise<{ bytes: Uint8Array; name: string }> {
@@ -40,7 +42,7 @@ export async function loadModel(source: string | URL | Response | ArrayBuffer | 
 }
 
 /**
- * Fetches and checks the default news model once (6.6 MB), then `classify` and `explain` use it.
+ * Fetches and checks the default news model's browser variant once, then `classify` and `explain` use it.
  * @example
  * await loadDefaultModel();
  * classify(articleBody).topics;

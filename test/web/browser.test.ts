@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classify, train } from '../../src/index.js';
+import { classify, loadModel, train } from '../../src/index.js';
 import { CHROMIUM, CHROMIUM_ARGS, servePage, type WebPage } from '../helpers/web-page.js';
 import { HAS_SHARED, sharedPath } from '../helpers/shared-data.js';
 import { syntheticExamples } from '../helpers/synthetic.js';
@@ -40,14 +40,16 @@ describe.skipIf(!HAS_CHROMIUM)('browser build (Chromium)', () => {
     await page?.close();
   });
 
-  it('loads the default model over fetch and classifies like Node, score for score', async () => {
+  it('loads the default model (browser variant) over fetch and classifies like Node, score for score', async () => {
     const inputs = [SEED, { title: 'Cup final', body: 'The striker scored twice as the league leaders won the match.' }, '<p>Central <b>bank</b> raises rates</p><script>var x = "war";</script>', 'Le gouvernement français a présenté mardi son budget pour l’année prochaine, avec des économies importantes dans plusieurs ministères.'];
     const got = await tab.evaluate(async (texts) => {
       const nt = (globalThis as unknown as { nt: NewsTopics }).nt;
       await nt.loadDefaultModel();
       return texts.map((t) => nt.classify(t, { places: true, explain: true }));
     }, inputs);
-    expect(got).toEqual(inputs.map((t) => classify(t as string, { places: true, explain: true })));
+    // The browser's default model is the browser variant (data/model-web.bin): Node, loading the same file, agrees.
+    const webModel = await loadModel(new URL('../../data/model-web.bin', import.meta.url).pathname);
+    expect(got).toEqual(inputs.map((t) => classify(t as string, { places: true, explain: true, model: webModel })));
     if (HAS_SHARED) expect(got[0]?.topics.slice(0, 3).map((t) => t.id)).toEqual(expect.arrayContaining(['international-relations', 'military']));
   }, 60_000);
 
