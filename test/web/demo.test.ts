@@ -3,13 +3,15 @@
  * the best topic highlighted in the text, the places as chips with their ISO codes, and the language; everything is
  * computed in the page (the server only hands out files). Skipped with a notice where Chromium is missing (never in CI).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWeb, type WebServer } from '../../scripts/web-server.js';
 import { HAS_SHARED, sharedPath } from '../helpers/shared-data.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/web-page.js';
 
 const HAS_CHROMIUM = existsSync(CHROMIUM);
+/** Screenshots of the demo, kept for people (and CI artifacts) to look at: test-results/screenshots/. */
+const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 const ARTICLE = readFileSync(HAS_SHARED ? sharedPath('seed', 'article.txt') : new URL('../../examples/article.txt', import.meta.url), 'utf8');
 
 describe.skipIf(!HAS_CHROMIUM)('demo page (Chromium)', () => {
@@ -30,7 +32,12 @@ describe.skipIf(!HAS_CHROMIUM)('demo page (Chromium)', () => {
   it('shows topics with bars, highlighted words, places and the language of a pasted article', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
     const requests: string[] = [];
+    const problems: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     await page.fill('#title', 'North Korea says it is ready for war');
@@ -54,7 +61,26 @@ describe.skipIf(!HAS_CHROMIUM)('demo page (Chromium)', () => {
     // Clicking another topic explains that one.
     await page.click('#topics li[data-id]:nth-child(2)');
     expect(await page.textContent('#why-topic')).not.toBe('');
-    await page.screenshot({ path: `${process.env.DEMO_SCREENSHOT ?? '/dev/null'}` }).catch(() => {});
+    expect(problems, problems.join("\n")).toEqual([]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}demo-desktop.png` });
+    await page.close();
+  }, 60_000);
+
+  it('fits a phone-width screen (375 px): nothing wider than the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    await page.fill('#body', ARTICLE);
+    await page.click('#classify');
+    await page.waitForSelector('#topics li[data-id]');
+    const widths = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { clientWidth: number; scrollWidth: number } } }).document.documentElement;
+      return { page: root.clientWidth, content: root.scrollWidth };
+    });
+    expect(widths.content).toBeLessThanOrEqual(widths.page);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}demo-phone.png`, fullPage: false });
     await page.close();
   }, 60_000);
 });
