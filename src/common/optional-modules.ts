@@ -31,13 +31,21 @@ export function provideModules(modules: Partial<OptionalModules>): void {
   Object.assign(loaded, modules);
 }
 
+/**
+ * A Node built-in module (`node:zlib`, `node:worker_threads`, …) where the runtime has them, taken with
+ * `process.getBuiltinModule` (no import: the core stays free of Node modules); undefined elsewhere.
+ */
+export function nodeBuiltin<T>(id: string): T | undefined {
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return host?.getBuiltinModule?.(id) as T | undefined;
+}
+
 type RequireFunction = (id: string) => unknown;
 let nodeRequire: RequireFunction | null | undefined;
 
 function requireFunction(): RequireFunction | null {
   if (nodeRequire === undefined) {
-    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const moduleApi = host?.getBuiltinModule?.('node:module') as { createRequire?: (from: string) => RequireFunction } | undefined;
+    const moduleApi = nodeBuiltin<{ createRequire?: (from: string) => RequireFunction }>('node:module');
     nodeRequire = moduleApi?.createRequire ? moduleApi.createRequire(import.meta.url) : null;
   }
   return nodeRequire;

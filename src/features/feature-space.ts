@@ -206,25 +206,18 @@ export class FeatureSpace {
   transform(doc: SlotCounts): SparseVector {
     this.pending?.ensureAll();
     const { slots, counts } = doc;
-    let n = 0;
     const indices = new Int32Array(slots.length);
-    const values = new Float32Array(slots.length);
-    let norm = 0;
+    const kept = new Float64Array(slots.length);
+    let n = 0;
     for (let i = 0; i < slots.length; i++) {
       const feature = this.ranks.featureOf(slots[i] as number);
       if (feature < 0) continue;
-      const count = counts[i] as number;
-      const tf = this.settings.sublinearTf ? 1 + Math.log(count) : count;
-      const value = tf * (this.idf[feature] as number);
       indices[n] = feature;
-      values[n] = value;
-      norm += value * value;
+      kept[n] = counts[i] as number;
       n++;
     }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let i = 0; i < n; i++) values[i] = (values[i] as number) * scale;
     // Slots ascend and the numbering keeps slot order, so indices ascend too.
-    return { indices: indices.subarray(0, n), values: values.subarray(0, n) };
+    return this.weigh(indices.subarray(0, n), kept.subarray(0, n));
   }
 
   /**
@@ -240,12 +233,16 @@ export class FeatureSpace {
       const feature = ranks.featureOf(slots[i] as number);
       if (feature >= 0) tally.add(feature);
     }
-    const { features: indices, counts } = tally.drain();
-    this.pending?.ensure(indices);
-    const n = indices.length;
-    const values = new Float32Array(n);
+    const { features, counts } = tally.drain();
+    this.pending?.ensure(features);
+    return this.weigh(features, counts);
+  }
+
+  /** Features and their counts → sublinear TF × IDF values, L2-normalised (the one weighting of both paths). */
+  private weigh(indices: Int32Array, counts: ArrayLike<number>): SparseVector {
+    const values = new Float32Array(indices.length);
     let norm = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < indices.length; i++) {
       const count = counts[i] as number;
       const tf = this.settings.sublinearTf ? 1 + Math.log(count) : count;
       const value = tf * (this.idf[indices[i] as number] as number);
@@ -253,7 +250,7 @@ export class FeatureSpace {
       norm += value * value;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let i = 0; i < n; i++) values[i] = (values[i] as number) * scale;
+    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * scale;
     return { indices, values };
   }
 }

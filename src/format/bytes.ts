@@ -69,14 +69,22 @@ export function decodeVarintDeltas(bytes: Uint8Array, count: number, limit: numb
   return values;
 }
 
-/** Little-endian bytes of a typed array. */
-export function littleEndian(array: Float32Array | Int8Array | Int16Array): Uint8Array {
-  const bytes = new Uint8Array(array.length * array.BYTES_PER_ELEMENT);
+/** True on a little-endian host (every common one): typed arrays then hold model files' bytes as they are. */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Little-endian bytes of a typed array: a view on it on a little-endian host (do not change the array while the
+ * bytes are in use), a converted copy elsewhere.
+ */
+export function littleEndian(array: Float32Array | Int8Array | Int16Array | Int32Array | Uint32Array): Uint8Array {
+  if (LITTLE_ENDIAN || array.BYTES_PER_ELEMENT === 1) return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  const bytes = new Uint8Array(array.byteLength);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < array.length; i++) {
     if (array instanceof Float32Array) view.setFloat32(i * 4, array[i] as number, true);
     else if (array instanceof Int16Array) view.setInt16(i * 2, array[i] as number, true);
-    else view.setInt8(i, array[i] as number);
+    else if (array instanceof Uint32Array) view.setUint32(i * 4, array[i] as number, true);
+    else view.setInt32(i * 4, array[i] as number, true);
   }
   return bytes;
 }

@@ -8,7 +8,7 @@
  */
 import type * as Crypto from 'node:crypto';
 import type * as Zlib from 'node:zlib';
-import { optionalModule } from '../common/optional-modules.js';
+import { nodeBuiltin, optionalModule } from '../common/optional-modules.js';
 import { fromBase64 } from './base64.js';
 
 /** An incremental SHA-256. */
@@ -41,15 +41,10 @@ export const pureCodec: Codec = {
   },
 };
 
-function builtin<T>(id: string): T | undefined {
-  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return host?.getBuiltinModule?.(id) as T | undefined;
-}
-
 /** Node's zlib and crypto, or undefined where the runtime has no Node modules. */
 export function nativeCodec(): Codec | undefined {
-  const zlib = builtin<typeof Zlib>('node:zlib');
-  const crypto = builtin<typeof Crypto>('node:crypto');
+  const zlib = nodeBuiltin<typeof Zlib>('node:zlib');
+  const crypto = nodeBuiltin<typeof Crypto>('node:crypto');
   const BufferClass = (globalThis as { Buffer?: typeof Buffer }).Buffer;
   if (zlib === undefined || crypto === undefined || BufferClass === undefined) return undefined;
   return {

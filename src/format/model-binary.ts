@@ -29,6 +29,7 @@ import { allRows, type LinearWeights } from '../model/linear-model.js';
 import type { ClassifierParts } from '../model/parts.js';
 import { finalize } from '../text/hash.js';
 import { TOKENIZER_VERSION } from '../text/tokenizer.js';
+import { LITTLE_ENDIAN, littleEndian } from './bytes.js';
 import { canonicalJson } from './checksum.js';
 import { type Codec, platformCodec } from './codec.js';
 import { optionalModule } from '../common/optional-modules.js';
@@ -41,7 +42,6 @@ const MAGIC = [0x4e, 0x54, 0x4d, 0x4f, 0x44, 0x45, 0x4c, 0x1a]; // "NTMODEL" 0x1
 const PREAMBLE = 16;
 /** A header larger than this is refused (the default model's is ~3 KB). */
 const MAX_HEADER_BYTES = 16 * 1024 * 1024;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Features per compressed block of weight rows (~10 KB of 8-bit codes for 40 labels). */
 const BLOCK_FEATURES = 256;
 
@@ -91,19 +91,6 @@ function checksum(headerText: string, front: Uint8Array): string {
   return `fnv4:${hex(finalize(a ^ words.length))}${hex(finalize(b))}${hex(finalize(c))}${hex(finalize(d))}`;
 }
 
-/** Little-endian bytes of a typed array (a view on it where the platform is little-endian). */
-function bytesOf(array: Int32Array | Uint32Array | Float32Array): Uint8Array {
-  if (LITTLE_ENDIAN) return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-  const out = new Uint8Array(array.byteLength);
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < array.length; i++) {
-    if (array instanceof Float32Array) view.setFloat32(i * 4, array[i] as number, true);
-    else if (array instanceof Uint32Array) view.setUint32(i * 4, array[i] as number, true);
-    else view.setInt32(i * 4, array[i] as number, true);
-  }
-  return out;
-}
-
 /** The model as a binary file. */
 export function encodeModelBytes(parts: ClassifierParts): Uint8Array {
   const { space } = parts;
@@ -114,7 +101,7 @@ export function encodeModelBytes(parts: ClassifierParts): Uint8Array {
   const rows = deflateRowBlocks(weights.codes as Int8Array | Int16Array, space.idf, weights.labelCount, BLOCK_FEATURES, deflate);
   const sums = new Uint32Array(rows.offsets.length - 1);
   for (let b = 0; b < sums.length; b++) sums[b] = blockChecksum(rows.blocks.subarray(rows.offsets[b], rows.offsets[b + 1]));
-  const arrays = [bytesOf(space.ranks.bits), bytesOf(rows.offsets), bytesOf(sums), rows.blocks];
+  const arrays = [littleEndian(space.ranks.bits), littleEndian(rows.offsets), littleEndian(sums), rows.blocks];
   const sections: Section[] = [];
   let offset = 0;
   arrays.forEach((array, i) => {

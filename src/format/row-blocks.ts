@@ -7,13 +7,11 @@
  */
 import { ModelFormatError } from '../common/errors.js';
 import type { RowSource } from '../common/row-source.js';
+import { LITTLE_ENDIAN, littleEndian } from './bytes.js';
 import type { Codec } from './codec.js';
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Splits the rows (feature-major codes and IDF) into blocks of `blockFeatures` features and deflates each. */
 export function deflateRowBlocks(codes: Int8Array | Int16Array, idf: Float32Array, labelCount: number, blockFeatures: number, deflate: (bytes: Uint8Array) => Uint8Array): { blocks: Uint8Array; offsets: Uint32Array } {
-  const codeBytes = codes.BYTES_PER_ELEMENT;
   const features = idf.length;
   const count = Math.ceil(features / blockFeatures);
   const packed: Uint8Array[] = [];
@@ -21,15 +19,10 @@ export function deflateRowBlocks(codes: Int8Array | Int16Array, idf: Float32Arra
   for (let b = 0; b < count; b++) {
     const first = b * blockFeatures;
     const rows = Math.min(blockFeatures, features - first);
-    const raw = new Uint8Array(rows * (labelCount * codeBytes + 4));
-    const view = new DataView(raw.buffer);
-    for (let i = 0; i < rows * labelCount; i++) {
-      const code = codes[first * labelCount + i] as number;
-      if (codeBytes === 1) view.setInt8(i, code);
-      else view.setInt16(i * 2, code, true);
-    }
-    const idfAt = rows * labelCount * codeBytes;
-    for (let f = 0; f < rows; f++) view.setFloat32(idfAt + f * 4, idf[first + f] as number, true);
+    const rowCodes = littleEndian(codes.subarray(first * labelCount, (first + rows) * labelCount));
+    const raw = new Uint8Array(rowCodes.length + rows * 4);
+    raw.set(rowCodes);
+    raw.set(littleEndian(idf.subarray(first, first + rows)), rowCodes.length);
     const block = deflate(raw);
     packed.push(block);
     offsets[b + 1] = (offsets[b] as number) + block.length;

@@ -61,10 +61,11 @@ function run(model: TopicClassifier, inputs: Articles, job: ArticleJob, threads:
  */
 export function classifyMany(inputs: Articles, options?: ClassifyOptions & ManyOptions): AsyncIterable<Result> {
   const articles = articlesOf(inputs);
-  const { threads: _t, batchSize: _b, model: given, ...classifyOptions } = optionsObject(options, 'options') as Record<string, unknown>;
+  const bag = optionsObject(options, 'options');
+  const { threads: _t, batchSize: _b, model: given, ...classifyOptions } = bag;
   const model = given === undefined ? defaultModel() : requireTaxonomyModel(given, 'options.model');
   parseClassifyOptions(classifyOptions, model.singleLabel); // a bad option is an error now, not one per article
-  const { threads, batchSize } = manyOptions(optionsObject(options, 'options'));
+  const { threads, batchSize } = manyOptions(bag);
   return run(model, articles, { mode: 'taxonomy', options: classifyOptions as Omit<ClassifyOptions, 'model'> }, threads, batchSize);
 }
 

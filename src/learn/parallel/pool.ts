@@ -2,39 +2,31 @@
  * Trains many labels on up to `threads` threads: the main thread and worker threads share the training data
  * (SharedArrayBuffer-backed typed arrays, see shared-memory.ts) and split the labels. Results do not depend on the
  * thread count (label-trainer.ts seeds each label on its own). Workers need the compiled worker file
- * (dist/learn/parallel/worker.js); when it is absent (running the TypeScript sources) training stays on the main
- * thread.
+ * (dist/node/worker.js) and Node's worker threads, taken at run time (`nodeBuiltin`: no import of a Node module);
+ * without them (running the TypeScript sources, browsers, edge workers) training stays on the calling thread.
  */
 import type * as Fs from 'node:fs';
 import type * as Os from 'node:os';
 import type * as Url from 'node:url';
 import type * as WorkerThreads from 'node:worker_threads';
+import { nodeBuiltin } from '../../common/optional-modules.js';
 import { type Job, type LabelModel, type TrainingData, trainLabel, WarmStarts } from '../label-trainer.js';
 import type { LabelTask } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 type Worker = WorkerThreads.Worker;
 
-/**
- * Node's modules, taken when first needed and only where they exist (`process.getBuiltinModule`): elsewhere
- * (browsers, edge workers) training runs on the calling thread, and no Node module is imported at all.
- */
-function nodeModule<T>(id: string): T | undefined {
-  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return host?.getBuiltinModule?.(id) as T | undefined;
-}
-
 /** Threads when the caller names none: 2, or 1 on a single-core machine or without worker threads. */
 export function defaultThreads(): number {
-  const os = nodeModule<typeof Os>('node:os');
+  const os = nodeBuiltin<typeof Os>('node:os');
   return os === undefined ? 1 : Math.min(2, os.availableParallelism());
 }
 
 /** Node's Worker class when worker threads and the compiled worker file are there. */
 function workerClass(): typeof WorkerThreads.Worker | undefined {
-  const threads = nodeModule<typeof WorkerThreads>('node:worker_threads');
-  const fs = nodeModule<typeof Fs>('node:fs');
-  const url = nodeModule<typeof Url>('node:url');
+  const threads = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+  const fs = nodeBuiltin<typeof Fs>('node:fs');
+  const url = nodeBuiltin<typeof Url>('node:url');
   if (threads === undefined || fs === undefined || url === undefined || WORKER_URL.protocol !== 'file:') return undefined;
   return fs.existsSync(url.fileURLToPath(WORKER_URL)) ? threads.Worker : undefined;
 }
