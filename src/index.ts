@@ -15,6 +15,8 @@ export { type TrainingWarning, type TrainingWarningCode } from './learn/warnings
 export { type Example } from './learn/examples.js';
 export { crossValidate, type CrossValidationReport } from './learn/cross-validate.js';
 export { evaluate, type EvaluationReport, type EvaluateOptions } from './eval/evaluate.js';
+export { evaluationDetails, type EvaluationDetails, type EvaluationDetailsOptions, type ReliabilityBin, type ScoreHistogram, type WorstError } from './eval/evaluation-details.js';
+export { renderEvaluationReport, type ReportOptions } from './eval/html-report.js';
 export { scoreLabelSets, type SetMetrics, type LabelReport, type Scores } from './eval/metrics.js';
 export { classifyArticle, explainTopic, type ClassifyOptions } from './news/classify.js';
 export { places } from './news/places.js';

@@ -75,9 +75,15 @@ Engine options (see the README for defaults; every option of train()):
 export const EVAL_HELP = `Usage: news-topics eval MODEL DATA [options]
 
 Evaluates MODEL on labelled JSONL or CSV (same fields as train) and prints the report: micro and macro precision,
-recall and F1, top-1 accuracy, exact match, calibration error, and per-label figures.
+recall and F1, top-1 accuracy, exact match, calibration error, and per-label figures. For a model whose labels are
+taxonomy topic ids, gold and given topics both include their parent topics (as classify's hierarchy "full").
 
   --format table|json     default table
   --jsonl | --csv, --text-field, --title-field, --labels-field, --label-separator   as for train
   --top-k N  --threshold P   decision options passed to the model
+  --report FILE           also write an HTML report (one file, inline SVG, no network): per-label bars,
+                          reliability diagram with ECE, co-occurrence heat map, score histograms, worst errors
+  --worst N               worst errors in the report (default 12)
+  --excerpt-chars N       characters of each worst error's text in the report (default 300; 0 = none, for
+                          texts you may not republish)
 `;

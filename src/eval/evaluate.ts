@@ -8,8 +8,8 @@
 import { InvalidInputError } from '../common/errors.js';
 import { optionalNumber, optionsObject, rejectUnknownKeys } from '../common/validate.js';
 import { collectExamples, type Example, exampleArticle } from '../learn/examples.js';
-import { TopicClassifier } from '../model/classifier.js';
-import { DECISION_KEYS, type DecisionOptions, ruleFrom } from '../model/decide.js';
+import { type Scored, TopicClassifier } from '../model/classifier.js';
+import { decide, DECISION_KEYS, type DecisionOptions, ruleFrom } from '../model/decide.js';
 import { CalibrationBins } from './calibration-error.js';
 import { type SetMetrics, scoreLabelSets } from './metrics.js';
 
@@ -25,18 +25,78 @@ export interface EvaluationReport extends SetMetrics {
 export interface EvaluateOptions extends DecisionOptions {
   /** Bins for calibration error. Default `10`. */
   readonly bins?: number;
+  /**
+   * Labels a label implies (for a hierarchy: its ancestors). Gold and given label sets are both closed under it
+   * before they are compared (and the calibration figures count a label as gold when the closed gold set has it). The CLI
+   * passes the taxonomy's ancestors for a model whose labels are taxonomy ids (as `classify` with
+   * `hierarchy: 'full'` lists them). Default: none.
+   */
+  readonly implied?: (label: string) => readonly string[];
 }
 
-/** Scores a model on labelled examples. */
+/** @internal The headline figures of a report, named, in the order the CLI table and the HTML report show them. */
+export function headlineFigures(report: EvaluationReport): [name: string, value: number][] {
+  return [
+    ['documents', report.documents],
+    ['micro F1', report.micro.f1],
+    ['micro precision', report.micro.precision],
+    ['micro recall', report.micro.recall],
+    ['macro F1', report.macro.f1],
+    ['top-1 accuracy', report.top1Accuracy],
+    ['exact match', report.exactMatch],
+    ['calibration error (ECE)', report.calibrationError],
+  ];
+}
+
+/** @internal What one pass over the examples hands an observer: the example, its reading and its decision. */
+export interface EvaluatedDocument {
+  readonly index: number;
+  readonly example: Example;
+  readonly scored: Scored;
+  /** Label indices given: the decided ones best first, then those they imply. */
+  readonly predicted: readonly number[];
+  /** The gold labels, closed under `implied`. */
+  readonly gold: readonly string[];
+}
+
+/**
+ * Scores a model on labelled examples.
+ * @example
+ * const report = await evaluate(model, [{ text: 'The striker scored twice…', labels: ['sport'] }]);
+ * report.micro.f1; // 1
+ */
 export async function evaluate(
   model: TopicClassifier,
   examples: Iterable<Example> | AsyncIterable<Example>,
   options?: EvaluateOptions,
 ): Promise<EvaluationReport> {
+  return evaluatePass(model, examples, options, []);
+}
+
+/**
+ * @internal `evaluate`, also handing each document to `observe` (read once: the observer gets the same reading).
+ * `extraKeys` are option keys the caller reads itself.
+ */
+export async function evaluatePass(
+  model: TopicClassifier,
+  examples: Iterable<Example> | AsyncIterable<Example>,
+  options: unknown,
+  extraKeys: readonly string[],
+  observe?: (document: EvaluatedDocument) => void,
+): Promise<EvaluationReport> {
   if (!(model instanceof TopicClassifier)) throw new InvalidInputError('model', 'a TopicClassifier', model);
   const bag = optionsObject(options, 'options');
-  rejectUnknownKeys(bag, [...DECISION_KEYS, 'bins'], 'options');
+  rejectUnknownKeys(bag, [...DECISION_KEYS, 'bins', 'implied', ...extraKeys], 'options');
   const bins = optionalNumber(bag, 'bins', 'options', { min: 1, max: 1000, integer: true }) ?? 10;
+  const implied = bag.implied;
+  if (implied !== undefined && typeof implied !== 'function') throw new InvalidInputError('options.implied', 'a function from a label to the labels it implies', implied);
+  const close = (labels: readonly string[]): string[] => {
+    if (implied === undefined) return [...labels];
+    const all = new Set(labels);
+    for (const label of labels) for (const other of (implied as (label: string) => readonly string[])(label)) all.add(other);
+    return [...all];
+  };
+  const labelIndex = new Map(model.labels.map((label, l) => [label, l]));
   const rule = ruleFrom(bag, 'options', model.singleLabel);
   const data = await collectExamples(examples);
   if (data.length === 0) throw new InvalidInputError('examples', 'at least one example', examples);
@@ -49,9 +109,11 @@ export async function evaluate(
   data.forEach((example, i) => {
     const scored = model.score(exampleArticle(example), `examples[${i}]`);
     const { probabilities } = scored;
-    gold.push([...example.labels]);
-    predicted.push(model.resultOf(scored, rule).topics.map((t) => t.id));
-    const goldSet = new Set(example.labels);
+    const given = close(decide(probabilities, model.parts.thresholds, rule).map((l) => model.labels[l] as string));
+    const goldLabels = close(example.labels);
+    gold.push(goldLabels);
+    predicted.push(given);
+    const goldSet = new Set(goldLabels);
     let best = 0;
     for (let l = 0; l < probabilities.length; l++) {
       all.add(probabilities[l] as number, goldSet.has(model.labels[l] as string));
@@ -60,6 +122,7 @@ export async function evaluate(
     const bestCorrect = goldSet.has(model.labels[best] as string);
     if (bestCorrect) top1++;
     top.add(probabilities[best] as number, bestCorrect);
+    observe?.({ index: i, example, scored, gold: goldLabels, predicted: given.map((label) => labelIndex.get(label)).filter((l): l is number => l !== undefined) });
   });
   return {
     ...scoreLabelSets(gold, predicted),

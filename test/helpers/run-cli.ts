@@ -19,5 +19,5 @@ export async function runInProcess(args: string[], input: Buffer | string = '') 
     stdoutIsTTY: false,
     stderrIsTTY: false,
   });
-  return { code, stdout, stderr, records: stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return { code, stdout, stderr, records: stdout.split('\n').filter((l) => l.startsWith('{') && l.endsWith('}')).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
