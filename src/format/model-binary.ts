@@ -91,12 +91,15 @@ function checksum(headerText: string, front: Uint8Array): string {
   return `fnv4:${hex(finalize(a ^ words.length))}${hex(finalize(b))}${hex(finalize(c))}${hex(finalize(d))}`;
 }
 
+/** How a binary file's weight blocks are compressed: `deflate` (level 9) or `stored` (DEFLATE stored blocks). */
+export type BlockCompression = 'deflate' | 'stored';
+
 /** The model as a binary file. */
-export function encodeModelBytes(parts: ClassifierParts): Uint8Array {
+export function encodeModelBytes(parts: ClassifierParts, compression: BlockCompression = 'deflate'): Uint8Array {
   const { space } = parts;
   const weights = allRows(parts.weights);
   if (weights.bits === 32) throw new Error('news-topics: internal error: float weights must be quantised before they are written');
-  const deflate = (bytes: Uint8Array) => optionalModule('fflate').deflateSync(bytes, { level: 9 });
+  const deflate = (bytes: Uint8Array) => optionalModule('fflate').deflateSync(bytes, { level: compression === 'stored' ? 0 : 9 });
   space.pending?.ensureAll();
   const rows = deflateRowBlocks(weights.codes as Int8Array | Int16Array, space.idf, weights.labelCount, BLOCK_FEATURES, deflate);
   const sums = new Uint32Array(rows.offsets.length - 1);

@@ -32,6 +32,18 @@ export function deflateRowBlocks(codes: Int8Array | Int16Array, idf: Float32Arra
   return { blocks, offsets };
 }
 
+/**
+ * The payload of a block written without compression (`toBytes({ blocks: 'stored' })`): one final DEFLATE stored
+ * block (header byte 1, then LEN and its complement NLEN, little-endian) of exactly `expected` bytes; read in place,
+ * with no inflating. Undefined for any other block, which then goes through the codec.
+ */
+export function storedPayload(block: Uint8Array, expected: number): Uint8Array | undefined {
+  if (block.length !== expected + 5 || expected > 0xffff || ((block[0] as number) & 0x07) !== 1) return undefined;
+  const len = (block[1] as number) | ((block[2] as number) << 8);
+  const nlen = (block[3] as number) | ((block[4] as number) << 8);
+  return len === expected && nlen === (~expected & 0xffff) ? block.subarray(5) : undefined;
+}
+
 export class RowBlocks implements RowSource {
   private readonly inflated: Uint8Array;
   private remaining: number;
@@ -77,7 +89,8 @@ export class RowBlocks implements RowSource {
     const expected = codeBytes + rows * 4;
     let raw: Uint8Array;
     try {
-      raw = this.codec.inflate(this.readBlock(b), expected);
+      const block = this.readBlock(b);
+      raw = storedPayload(block, expected) ?? this.codec.inflate(block, expected);
     } catch (error) {
       if (error instanceof ModelFormatError) throw error;
       throw new ModelFormatError(this.source, `learner.weights block ${b} is damaged (it does not inflate)`);

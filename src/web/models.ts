@@ -4,7 +4,8 @@
  * fetched once (a bundler that understands `new URL(…, import.meta.url)` — Vite, webpack 5, Parcel — copies it as an
  * asset), and a
  * user's model from bytes, a `Response` or a URL. Loading is asynchronous; classifying afterwards is synchronous.
- * Binary model files only (what `saveModel` writes): their blocks inflate with fflate as texts need them.
+ * Binary model files only (what `saveModel` writes): every weight block is checked and unpacked at load (inflated
+ * with fflate, or read as it is from a file written with `toBytes({ blocks: 'stored' })`, like the browser variant).
  */
 import { InvalidInputError, NewsTopicsError } from '../common/errors.js';
 import { TopicClassifier } from '../model/classifier.js';
@@ -38,7 +39,11 @@ async function bytesOf(source: unknown, field: string): Promise<{ bytes: Uint8Ar
 export async function loadModel(source: string | URL | Response | ArrayBuffer | Uint8Array): Promise<TopicClassifier> {
   const { bytes, name } = await bytesOf(source, 'source');
   await loadModules();
-  return TopicClassifier.fromBytes(bytes, name);
+  const model = TopicClassifier.fromBytes(bytes, name);
+  // Every weight block checked and unpacked now, while the caller awaits the load: classify then finds them ready
+  // (Node unpacks on first use instead, for a fast cold start).
+  model.parts.weights.rows?.ensureAll();
+  return model;
 }
 
 /**

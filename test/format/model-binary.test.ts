@@ -133,3 +133,29 @@ describe('binary model file (format version 3)', () => {
     expect(Array.from(TopicClassifier.fromBytes(shared).scores(texts[2]!))).toEqual(Array.from(model.scores(texts[2]!)));
   });
 });
+
+describe("toBytes({ blocks: 'stored' })", () => {
+  const stored = model.toBytes({ blocks: 'stored' });
+
+  it('writes a larger file with the same model: same scores, and it re-encodes to the compressed file', () => {
+    expect(stored.length).toBeGreaterThan(bytes.length);
+    const loaded = TopicClassifier.fromBytes(stored);
+    for (const text of texts) expect(Array.from(loaded.scores(text))).toEqual(Array.from(model.scores(text)));
+    const rows = loaded.parts.weights.rows as RowBlocks;
+    rows.ensureAll();
+    expect(Buffer.from(loaded.toBytes()).equals(Buffer.from(bytes))).toBe(true);
+    expect(Buffer.from(loaded.toBytes({ blocks: 'stored' })).equals(Buffer.from(stored))).toBe(true);
+  });
+
+  it('still checks every stored block: a changed byte is a ModelFormatError when its block is read', () => {
+    const damaged = stored.slice();
+    damaged[damaged.length - 3] = (damaged[damaged.length - 3] as number) ^ 0x40;
+    const loaded = TopicClassifier.fromBytes(damaged);
+    expect(() => (loaded.parts.weights.rows as RowBlocks).ensureAll()).toThrow(ModelFormatError);
+  });
+
+  it('rejects an unknown block encoding', () => {
+    expect(() => model.toBytes({ blocks: 'zip' } as never)).toThrow(/options\.blocks/);
+    expect(() => model.toBytes({ level: 1 } as never)).toThrow(/level/);
+  });
+});

@@ -44,9 +44,14 @@ describe.skipIf(!HAS_CHROMIUM)('browser build (Chromium)', () => {
     const inputs = [SEED, { title: 'Cup final', body: 'The striker scored twice as the league leaders won the match.' }, '<p>Central <b>bank</b> raises rates</p><script>var x = "war";</script>', 'Le gouvernement français a présenté mardi son budget pour l’année prochaine, avec des économies importantes dans plusieurs ministères.'];
     const got = await tab.evaluate(async (texts) => {
       const nt = (globalThis as unknown as { nt: NewsTopics }).nt;
-      await nt.loadDefaultModel();
-      return texts.map((t) => nt.classify(t, { places: true, explain: true }));
-    }, inputs);
+      const model = await nt.loadDefaultModel();
+      // Loading checked and unpacked every weight block: classify finds them ready.
+      const pending = (model.parts.weights.rows as unknown as { pending: { blocks: number } }).pending.blocks;
+      return { pending, results: texts.map((t) => nt.classify(t, { places: true, explain: true })) };
+    }, inputs).then(({ pending, results }) => {
+      expect(pending).toBe(0);
+      return results;
+    });
     // The browser's default model is the browser variant (data/model-web.bin): Node, loading the same file, agrees.
     const webModel = await loadModel(new URL('../../data/model-web.bin', import.meta.url).pathname);
     expect(got).toEqual(inputs.map((t) => classify(t as string, { places: true, explain: true, model: webModel })));
@@ -62,6 +67,10 @@ describe.skipIf(!HAS_CHROMIUM)('browser build (Chromium)', () => {
       const own = await nt.loadModel(new Uint8Array(bytes));
       const damaged = new Uint8Array(bytes);
       damaged[20] = (damaged[20] as number) ^ 0xff;
+      // A damaged weight block (the file's last byte) is refused at load too, since every block is checked there.
+      const damagedBlock = new Uint8Array(bytes);
+      damagedBlock[damagedBlock.length - 1] = (damagedBlock[damagedBlock.length - 1] as number) ^ 0x01;
+      const blockRefused = await nt.loadModel(damagedBlock).then(() => '', (error: Error) => `${error.name}: ${error.message}`);
       let refused = '';
       try {
         await nt.loadModel(damaged);
@@ -69,10 +78,11 @@ describe.skipIf(!HAS_CHROMIUM)('browser build (Chromium)', () => {
         refused = `${(error as Error).name}: ${(error as Error).message}`;
       }
       const missing = await nt.loadModel('/no/such/model.bin').then(() => '', (error: Error) => error.message);
-      return { scores: Array.from(own.scores(text)), refused, missing };
+      return { scores: Array.from(own.scores(text)), refused, missing, blockRefused };
     }, { bytes, text });
     expect(got.scores).toEqual(Array.from(model.scores(text)));
     expect(got.refused).toMatch(/^ModelFormatError: .*is not a usable model/);
+    expect(got.blockRefused).toMatch(/^ModelFormatError: .*(checksum|damaged)/);
     expect(got.missing).toMatch(/could not be fetched \(HTTP 404\)/);
   }, 60_000);
 });
