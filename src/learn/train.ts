@@ -105,7 +105,16 @@ function featureMatrix(data: readonly Example[], settings: FeatureSettings, opti
   return { space, matrix: toCsr(counts.map((doc) => space.transform(doc)), space.size, sharedArray) };
 }
 
-/** Learns a topic classifier from labelled examples (array, iterable or async iterable). */
+/**
+ * Learns a topic classifier from labelled examples (array, iterable or async iterable).
+ * @example
+ * const model = await train([
+ *   { title: 'Cup final', text: 'The striker scored twice…', labels: ['sport'] },
+ *   { text: 'The central bank raised rates…', labels: ['economy'] },
+ *   // … a few hundred or thousand more
+ * ], { seed: 7 });
+ * await saveModel(model, 'my-model.bin');
+ */
 export async function train(examples: Iterable<Example> | AsyncIterable<Example>, options?: TrainOptions): Promise<TopicClassifier> {
   const resolved = resolveTrainOptions(options);
   const data = await collectExamples(examples);
