@@ -4,6 +4,7 @@
  * modules cost ~40 ms of resolving and compiling at import (bench/SPEED-RESULTS.md).
  *
  *   dist/node/index.js   the package for Node, Bun and Deno (`import … from 'news-topics'`)
+ *   dist/node/queue.js   `news-topics/queue`: the BullMQ worker, enqueue and results (bullmq and ioredis: optional peers)
  *   dist/node/cli.js     the `news-topics` command
  *   dist/node/worker.js  the training worker thread (found beside the other two: ./worker.js)
  *   dist/node/article-worker.js  a worker thread of classifyMany, predictMany and `classify --threads`
@@ -22,9 +23,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli/bin.ts', worker: 'src/learn/parallel/worker.ts', 'article-worker': 'src/io/article-worker.ts' },
+  entryPoints: { index: 'src/index.ts', queue: 'src/queue.ts', cli: 'src/cli/bin.ts', worker: 'src/learn/parallel/worker.ts', 'article-worker': 'src/io/article-worker.ts' },
   outdir: 'dist/node',
   bundle: true,
+  // Code shared by the entries lives in chunks beside them: one copy of each class, so a model made through
+  // 'news-topics' is a TopicClassifier to 'news-topics/queue' too.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -21,10 +21,21 @@ describe('package', () => {
   it('ships no source maps (the sources are not shipped) and no @internal members in its types', () => {
     const dist = files(join(ROOT, 'dist'));
     expect(dist.filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(dist.filter((f) => f.endsWith('.js')).map((f) => f.slice(ROOT.length)).sort()).toEqual(['dist/browser/index.js', 'dist/node/article-worker.js', 'dist/node/cli.js', 'dist/node/index.js', 'dist/node/worker.js']);
+    // The entries, and the chunks of code they share (one copy of each module: scripts/bundle.mjs).
+    const js = dist.filter((f) => f.endsWith('.js')).map((f) => f.slice(ROOT.length)).sort();
+    expect(js.filter((f) => !/^dist\/node\/chunk-\w+\.js$/.test(f))).toEqual(['dist/browser/index.js', 'dist/node/article-worker.js', 'dist/node/cli.js', 'dist/node/index.js', 'dist/node/queue.js', 'dist/node/worker.js']);
     const classifier = readFileSync(join(ROOT, 'dist', 'model', 'classifier.d.ts'), 'utf8');
     expect(classifier).toContain('predict(');
     for (const internal of ['parts:', 'score(', 'resultOf(', 'labelIndex(']) expect(classifier).not.toContain(internal);
+  });
+
+  it('gives news-topics and news-topics/queue one copy of the code: a model from one is a model to the other', async () => {
+    const main = await import(join(ROOT, 'dist/node/index.js'));
+    const queue = await import(join(ROOT, 'dist/node/queue.js'));
+    const model = main.TopicClassifier.fromBytes(main.defaultModel().toBytes());
+    // The model passes the queue's check (the error is about the next option), before any connection is made.
+    await expect(queue.createTopicsWorker({ connection: 'redis://127.0.0.1:1', queue: 'q', model, threads: 0 })).rejects.toThrow(/options\.threads/);
+    await expect(queue.createTopicsWorker({ connection: 'redis://127.0.0.1:1', queue: 'q', model: {}, threads: 0 })).rejects.toThrow(/options\.model/);
   });
 
   it('serves CommonJS consumers too (require of the ES module bundle, Node >= 20.19)', () => {

@@ -3,12 +3,19 @@
 import { rmSync } from 'node:fs';
 import { temporaryFiles } from '../io/atomic-write.js';
 import { runCli } from './main.js';
+import { gracefulStops } from './queue-options.js';
 
 // Interrupted: remove the temporary file of a model being written (the target is never touched), then die of the
 // signal itself, with its default action. process.exit() would wait for a thread blocked in open() (a FIFO with no
 // writer) and never return; the default action ends the process at once, and the shell sees 130 or 143.
+// A command that stops gracefully (the queue worker) registers in gracefulStops and gets the first signal instead;
+// the handler is gone after it, so a second signal ends the process at once.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
+    if (gracefulStops.size > 0) {
+      for (const stop of gracefulStops) stop(signal);
+      return;
+    }
     for (const file of temporaryFiles) rmSync(file, { force: true });
     process.kill(process.pid, signal);
   });

@@ -4,12 +4,12 @@ import { defaultModel } from '../io/default-model.js';
 import { inOrder } from '../io/in-order.js';
 import { loadModel } from '../io/model-files.js';
 import type { TopicClassifier } from '../model/classifier.js';
-import { decisionRule } from '../model/decide.js';
 import type { Result } from '../model/result.js';
-import type { ArticleJob } from '../news/article-job.js';
-import { isTopicId } from '../news/taxonomy.js';
+import { articleJobFor } from '../news/article-job.js';
+import { resultRecord } from '../news/result-record.js';
 import { choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
 import { INPUT_OPTIONS, inputSource } from './data-options.js';
+import { JOB_OPTIONS, jobOptionsFrom } from './job-options.js';
 import { JsonWriter, LineWriter, table } from './output.js';
 import { formatOf, type InputRecord, readRecords } from './records.js';
 import { EXIT } from './usage.js';
@@ -17,23 +17,14 @@ import { EXIT } from './usage.js';
 export async function classifyCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...INPUT_OPTIONS,
+    ...JOB_OPTIONS,
     text: { type: 'boolean' },
-    model: { type: 'string' },
-    'top-k': { type: 'string' },
-    threshold: { type: 'string' },
-    hierarchy: { type: 'string' },
-    explain: { type: 'boolean' },
-    places: { type: 'boolean' },
-    'any-language': { type: 'boolean' },
     format: { type: 'string' },
     threads: { type: 'string' },
   });
   const source = inputSource(values);
   if (values.text && source.format !== undefined) throw new UsageError('choose one of --text, --jsonl and --csv');
   const given = values.text ? 'text' : source.format;
-  const topK = numberOption(values['top-k'], 'top-k', 1, 1e9, true);
-  const threshold = numberOption(values.threshold, 'threshold', 0, 1);
-  const hierarchy = choiceOption(values.hierarchy, 'hierarchy', ['specific', 'full'] as const);
   const outputFormat = choiceOption(values.format, 'format', ['table', 'json', 'jsonl'] as const);
   const threads = numberOption(values.threads, 'threads', 1, 256, true);
   const inputs = positionals.length > 0 ? positionals : ['-'];
@@ -41,17 +32,10 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
 
   // The model is loaded (and validated) before any input is read.
   const custom: TopicClassifier | undefined = values.model !== undefined ? await loadModel(values.model) : undefined;
-  // A model whose labels are taxonomy ids gets the taxonomy (hierarchy, names, IPTC codes); any other, its labels.
-  const taxonomy = custom === undefined || custom.labels.every((label) => isTopicId(label));
-  if (hierarchy !== undefined && !taxonomy) throw new UsageError('--hierarchy applies to models whose labels are taxonomy ids');
-  const decisions = { ...(topK !== undefined ? { topK } : {}), ...(threshold !== undefined ? { threshold } : {}) };
-  // The job every record gets (news/article-job.ts), on worker threads or here: the taxonomy for a taxonomy model,
-  // else the model's own labels.
+  // A model whose labels are taxonomy ids gets the taxonomy (hierarchy, names, IPTC codes); any other, its labels:
+  // the job every record gets (news/article-job.ts), on worker threads or here.
   const model = custom ?? defaultModel();
-  const job: ArticleJob = taxonomy
-    ? { mode: 'taxonomy', options: { ...decisions, ...(hierarchy ? { hierarchy } : {}), explain: values.explain === true, places: values.places === true, language: values['any-language'] ? 'any' : 'english' } }
-    : { mode: 'labels', options: { ...decisions, explain: values.explain === true, places: values.places === true } };
-  if (!taxonomy) decisionRule(decisions, 'options', model.singleLabel);
+  const job = articleJobFor(model, jobOptionsFrom(values, model));
   const pool = new ArticlePool(model, job, threads ?? defaultClassifyThreads());
 
   const formats = inputs.map((path) => formatOf(path, given, 'text'));
@@ -70,12 +54,12 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
     if (error !== undefined || result === undefined) {
       failed++;
       if (chosen === 'table') rows.push([record.id, `error: ${error}`, '', '', '']);
-      else await json.value({ id: record.id, line: record.line, error });
+      else await json.value(resultRecord(record.id, record.line, { error: error ?? 'not classified' }));
       return;
     }
     if (chosen !== 'table') {
       // Records of a JSONL or CSV file say which line they come from, as error records do.
-      await json.value({ id: record.id, ...(format === 'text' ? {} : { line: record.line }), ...result });
+      await json.value(resultRecord(record.id, format === 'text' ? undefined : record.line, result));
       return;
     }
     if (result.topics.length === 0 && result.language !== undefined) notes.push(`${record.id} is not in English (${result.language}): no topics; --any-language classifies it anyway`);

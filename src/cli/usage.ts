@@ -16,6 +16,9 @@ Usage:
   news-topics classify [FILE...]        topics of articles (text, JSONL or CSV files, or standard input)
   news-topics train DATA --out MODEL    train a classifier on labelled JSONL or CSV
   news-topics eval MODEL DATA           evaluate a model on labelled JSONL or CSV
+  news-topics worker --queue NAME       classify a BullMQ queue's records (Redis), until SIGTERM
+  news-topics enqueue --queue NAME FILE...   feed records into the queue
+  news-topics results --queue NAME      the queue's results as JSON Lines, in input order
   news-topics --version | --help        version, or this help; "news-topics COMMAND --help" for a command
 
 Exit codes: 0 success; 1 some records failed (error records in the output); 2 usage error; 3 fatal error.
@@ -86,4 +89,44 @@ taxonomy topic ids, gold and given topics both include their parent topics (as c
   --worst N               worst errors in the report (default 12)
   --excerpt-chars N       characters of each worst error's text in the report (default 300; 0 = none, for
                           texts you may not republish)
+`;
+
+const QUEUE_NOTE = `  --redis URL             the Redis server (default redis://127.0.0.1:6379; rediss:// for TLS)
+  --queue NAME            the queue (letters, digits, "_", "-", ".")
+Needs the optional packages bullmq and ioredis (npm install bullmq ioredis).
+`;
+
+export const WORKER_HELP = `Usage: news-topics worker --queue NAME [options]
+
+Takes jobs from a BullMQ queue on Redis, classifies their records and stores one result per record id (a retried
+job overwrites its results: at-least-once delivery, idempotent results). SIGTERM or SIGINT: stops taking jobs, lets
+the jobs in flight finish, then exits 0; a second signal stops at once (its jobs go to another worker after their
+lock). A worker killed outright: its jobs are taken again by another worker once their lock runs out.
+
+${QUEUE_NOTE}  --threads N             worker threads classifying (default 1)
+  --concurrency N         jobs at once (default 2 per thread)
+  --lock-duration MS      how long a job stays locked to a worker without renewal (default 30000)
+  --stalled-interval MS   how often to look for jobs of dead workers (default 30000)
+  --model FILE  --top-k N  --threshold P  --hierarchy specific|full  --explain  --places  --any-language
+                          as for classify
+`;
+
+export const ENQUEUE_HELP = `Usage: news-topics enqueue --queue NAME [options] [FILE...]
+
+Reads records as classify does (text files, JSON Lines, CSV, or standard input) and adds them to the queue in batch
+jobs, waiting while the queue is full (backpressure). A record that cannot be read is enqueued as an error record:
+every input record gets one result. Exit 1 when some records were unreadable.
+
+${QUEUE_NOTE}  --jsonl | --csv | --text, --text-field, --title-field, --id-field   as for classify
+  --batch-size N          records per job (default 100)
+  --max-waiting N         jobs waiting in the queue before adding more waits (default 200)
+`;
+
+export const RESULTS_HELP = `Usage: news-topics results --queue NAME [--wait] > results.jsonl
+
+Writes the queue's results as JSON Lines in input order, one per record id, the same records classify writes.
+Records without a result yet are counted on standard error (exit 1), or waited for with --wait.
+
+${QUEUE_NOTE}  --wait                  wait for every enqueued record's result
+  --poll-ms MS            how often to look while waiting (default 200)
 `;

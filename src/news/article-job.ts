@@ -5,7 +5,7 @@
  * and adds explanations and places when asked, from the same single reading of the text. A bad input becomes an
  * error result (`{ topics: [], error }`), never a thrown error, so a batch never stops half-way.
  */
-import { NewsTopicsError } from '../common/errors.js';
+import { InvalidInputError, NewsTopicsError } from '../common/errors.js';
 import type { TopicClassifier } from '../model/classifier.js';
 import { decisionRule, type DecisionOptions } from '../model/decide.js';
 import { explainDocument } from '../model/explain.js';
@@ -13,10 +13,33 @@ import type { Explanation, Result } from '../model/result.js';
 import type { ArticleInput } from '../text/input.js';
 import { classifyArticle, type ClassifyOptions } from './classify.js';
 import { placesIn } from './places.js';
+import { isTopicId } from './taxonomy.js';
 
 export type ArticleJob =
   | { readonly mode: 'taxonomy'; readonly options: Omit<ClassifyOptions, 'model'> }
   | { readonly mode: 'labels'; readonly options: DecisionOptions & { readonly explain?: boolean; readonly places?: boolean } };
+
+/** Options of a batch path's job (classify's, without the model). */
+export interface JobOptions extends DecisionOptions {
+  readonly hierarchy?: 'specific' | 'full';
+  readonly explain?: boolean;
+  readonly places?: boolean;
+  readonly language?: 'english' | 'any';
+}
+
+/**
+ * The job for a model: the taxonomy (hierarchy, names, IPTC codes, language check) for a model whose labels are
+ * taxonomy ids, else its own labels (where `hierarchy` and `language` do not apply: an InvalidInputError).
+ */
+export function articleJobFor(model: TopicClassifier, options: JobOptions): ArticleJob {
+  const { hierarchy, explain, places, language, ...decisions } = options;
+  if (model.labels.every((label) => isTopicId(label))) {
+    return { mode: 'taxonomy', options: { ...decisions, ...(hierarchy ? { hierarchy } : {}), explain: explain === true, places: places === true, language: language ?? 'english' } };
+  }
+  if (hierarchy !== undefined) throw new InvalidInputError('options.hierarchy', 'left out: it applies to models whose labels are taxonomy ids', hierarchy);
+  decisionRule(decisions, 'options', model.singleLabel);
+  return { mode: 'labels', options: { ...decisions, explain: explain === true, places: places === true } };
+}
 
 /** The result of one article (throws on a bad input: see `safely`). */
 export function runJob(model: TopicClassifier, input: ArticleInput, job: ArticleJob): Result {
