@@ -1,6 +1,7 @@
 /** The `news-topics` command: dispatch, help, version, and the mapping of failures to exit codes. */
 import { readFileSync } from 'node:fs';
 import { NewsTopicsError } from '../common/errors.js';
+import { adaptCommand } from './adapt-command.js';
 import { classifyCommand } from './classify-command.js';
 import { type CliContext, UsageError } from './context.js';
 import { evalCommand } from './eval-command.js';
@@ -8,13 +9,14 @@ import { OutputClosed } from './output.js';
 import { enqueueCommand } from './enqueue-command.js';
 import { resultsCommand } from './results-command.js';
 import { trainCommand } from './train-command.js';
-import { CLASSIFY_HELP, ENQUEUE_HELP, EVAL_HELP, EXIT, MAIN_HELP, RESULTS_HELP, TRAIN_HELP, WORKER_HELP } from './usage.js';
+import { ADAPT_HELP, CLASSIFY_HELP, ENQUEUE_HELP, EVAL_HELP, EXIT, MAIN_HELP, RESULTS_HELP, TRAIN_HELP, WORKER_HELP } from './usage.js';
 import { workerCommand } from './worker-command.js';
 
 const COMMANDS = {
   classify: { run: classifyCommand, help: CLASSIFY_HELP },
   train: { run: trainCommand, help: TRAIN_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
+  adapt: { run: adaptCommand, help: ADAPT_HELP },
   worker: { run: workerCommand, help: WORKER_HELP },
   enqueue: { run: enqueueCommand, help: ENQUEUE_HELP },
   results: { run: resultsCommand, help: RESULTS_HELP },

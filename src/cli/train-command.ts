@@ -8,8 +8,8 @@ import { DATA_OPTIONS, dataSource, readLabelledExamples } from './data-options.j
 import { trainingProgress } from './progress-bar.js';
 import { EXIT } from './usage.js';
 
-/** Every engine option of `train`, as a command-line option (boolean ones take true or false). */
-export const TRAIN_ENGINE_OPTIONS = {
+/** The feature options of `train` (adapt takes the base model's features instead). */
+const FEATURE_OPTIONS = {
   ngrams: { type: 'string' },
   buckets: { type: 'string' },
   'min-df': { type: 'string' },
@@ -19,6 +19,10 @@ export const TRAIN_ENGINE_OPTIONS = {
   'stop-words': { type: 'string' },
   'max-chars': { type: 'string' },
   'lead-words': { type: 'string' },
+} as const;
+
+/** The learner's options, shared by `train` and `adapt`. */
+export const SOLVER_OPTIONS = {
   c: { type: 'string' },
   'class-weight': { type: 'string' },
   'calibration-folds': { type: 'string' },
@@ -28,8 +32,10 @@ export const TRAIN_ENGINE_OPTIONS = {
   'max-passes': { type: 'string' },
   threads: { type: 'string' },
   seed: { type: 'string' },
-  labels: { type: 'string' },
 } as const;
+
+/** Every engine option of `train`, as a command-line option (boolean ones take true or false). */
+export const TRAIN_ENGINE_OPTIONS = { ...FEATURE_OPTIONS, ...SOLVER_OPTIONS, labels: { type: 'string' } } as const;
 
 type EngineValues = { [K in keyof typeof TRAIN_ENGINE_OPTIONS]?: string };
 

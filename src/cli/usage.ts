@@ -16,6 +16,7 @@ Usage:
   news-topics classify [FILE...]        topics of articles (text, JSONL or CSV files, or standard input)
   news-topics train DATA --out MODEL    train a classifier on labelled JSONL or CSV
   news-topics eval MODEL DATA           evaluate a model on labelled JSONL or CSV
+  news-topics adapt DATA --out MODEL    adapt the default model (or --base MODEL) to labelled examples
   news-topics worker --queue NAME       classify a BullMQ queue's records (Redis), until SIGTERM
   news-topics enqueue --queue NAME FILE...   feed records into the queue
   news-topics results --queue NAME      the queue's results as JSON Lines, in input order
@@ -129,4 +130,22 @@ Records without a result yet are counted on standard error (exit 1), or waited f
 
 ${QUEUE_NOTE}  --wait                  wait for every enqueued record's result
   --poll-ms MS            how often to look while waiting (default 200)
+`;
+
+export const ADAPT_HELP = `Usage: news-topics adapt DATA --out MODEL [options]
+
+Adapts a model to labelled JSONL or CSV (same fields as train): labels that are not the base model's are learnt as
+new labels, starting from the base model's features and topic scores; records labelled with a base topic (or
+observing it: "observed": ["military"], labels [] for "not military") correct that topic; every other base topic is
+kept as it is. Writes MODEL and its model card MODEL.md (what it was adapted from: name, version, SHA-256).
+
+  --base default|MODEL    the model to adapt (default: the default news model)
+  --keep-base-topics true|false   keep the base topics no record speaks for (default true)
+  --map "Yours=topic,…"   your label replaces and corrects a base topic (e.g. "Defense=military")
+  --anchor N|auto         weight of the base topic scores among the features (default auto: 0.15 or 1)
+  --min-df N              words learn their own weights when at least N records use them (default 2)
+  --jsonl | --csv, --text-field, --title-field, --labels-field, --label-separator   as for train
+  --c X  --class-weight  --calibration-folds N  --tune-thresholds  --weight-bits  --tolerance  --max-passes
+  --seed N  --threads N   as for train
+  --quiet                 no progress bar
 `;

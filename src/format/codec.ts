@@ -13,7 +13,8 @@ import { fromBase64 } from './base64.js';
 
 /** An incremental SHA-256. */
 export interface Hasher {
-  update(text: string): void;
+  /** Text is hashed as UTF-8. */
+  update(data: string | Uint8Array): void;
   hex(): string;
 }
 
@@ -35,7 +36,7 @@ export const pureCodec: Codec = {
     const { bytesToHex } = optionalModule('@noble/hashes/utils.js');
     const encoder = new TextEncoder();
     return {
-      update: (text) => hash.update(encoder.encode(text)),
+      update: (data) => hash.update(typeof data === 'string' ? encoder.encode(data) : data),
       hex: () => bytesToHex(hash.digest()),
     };
   },
@@ -68,7 +69,7 @@ export function nativeCodec(): Codec | undefined {
     sha256() {
       const hash = crypto.createHash('sha256');
       return {
-        update: (text) => void hash.update(text, 'utf8'),
+        update: (data) => void (typeof data === 'string' ? hash.update(data, 'utf8') : hash.update(data)),
         hex: () => hash.digest('hex'),
       };
     },

@@ -8,7 +8,7 @@ import type { FeatureSettings } from '../features/settings.js';
 import type { Sigmoid } from '../model/calibration.js';
 import type { FeatureSpace } from '../features/feature-space.js';
 import type { LinearWeights } from '../model/linear-model.js';
-import type { ClassifierParts, TrainingSummary } from '../model/parts.js';
+import type { AdaptedFrom, ClassifierParts, TrainingSummary } from '../model/parts.js';
 import { unpack } from './bytes.js';
 import { type Codec, platformCodec } from './codec.js';
 
@@ -113,6 +113,21 @@ export function decodeTraining(r: Reader, value: unknown, fallbacks: readonly st
     classWeight,
     calibrationFolds: r.integer(t.calibrationFolds, 'training.calibrationFolds', 0, 100),
     calibrationFallbacks: fallbacks,
+    ...(t.adaptedFrom === undefined ? {} : { adaptedFrom: decodeAdaptedFrom(r, t.adaptedFrom) }),
+  };
+}
+
+function decodeAdaptedFrom(r: Reader, value: unknown): AdaptedFrom {
+  const a = r.object(value, 'training.adaptedFrom');
+  if (typeof a.name !== 'string') r.fail('training.adaptedFrom.name should be a string');
+  if (a.version !== null && typeof a.version !== 'string') r.fail('training.adaptedFrom.version should be a string or null');
+  if (typeof a.sha256 !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(a.sha256)) r.fail('training.adaptedFrom.sha256 should be "sha256:" and 64 hex digits');
+  return {
+    name: a.name as string,
+    version: a.version as string | null,
+    sha256: a.sha256 as string,
+    examples: r.integer(a.examples, 'training.adaptedFrom.examples', 0, Number.MAX_SAFE_INTEGER),
+    labels: r.strings(a.labels, 'training.adaptedFrom.labels'),
   };
 }
 

@@ -2,15 +2,28 @@
  * The default news model shipped in `data/model.bin` (binary model file), read from disk on first use and cached,
  * and the zero-configuration `classify` and `explain` bound to it (Node: synchronous file read, arrays used in place).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { nodeBuiltin } from '../common/optional-modules.js';
 import { NewsTopicsError } from '../common/errors.js';
 import { type ByteSource, decodeModelBytes } from '../format/model-binary.js';
 import { TopicClassifier } from '../model/classifier.js';
+import { nameModel } from '../model/provenance.js';
 import type { Explanation, Result } from '../model/result.js';
 import { type ClassifyOptions, classifyWithDefault, explainWithDefault } from '../news/classify.js';
 import type { ArticleInput } from '../text/input.js';
 
 const MODEL_URL = new URL('../../data/model.bin', import.meta.url);
+/** What `adapt` records as the base of a model adapted from this one. */
+export const DEFAULT_MODEL_NAME = 'news-topics default model';
+
+/** This package's version (the default model ships with it), or null when package.json cannot be read. */
+export function packageVersion(): string | null {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? null;
+  } catch {
+    return null;
+  }
+}
 let cached: TopicClassifier | undefined;
 
 /**
@@ -47,6 +60,7 @@ export function defaultModel(): TopicClassifier {
     }
     try {
       cached = new TopicClassifier(decodeModelBytes(fileSource(fd), path));
+      nameModel(cached, { name: DEFAULT_MODEL_NAME, version: packageVersion(), sha256: () => `sha256:${(nodeBuiltin('crypto') as typeof import('node:crypto')).createHash('sha256').update(readFileSync(MODEL_URL)).digest('hex')}` });
     } catch (error) {
       closeSync(fd);
       throw error;

@@ -12,7 +12,7 @@ import { type CsrMatrix, toCsr } from '../features/sparse.js';
 import { FALLBACK_SIGMOID } from '../model/calibration.js';
 import { TopicClassifier } from '../model/classifier.js';
 import { quantize } from '../model/linear-model.js';
-import type { ClassifierParts } from '../model/parts.js';
+import type { ClassifierParts, TrainingSummary } from '../model/parts.js';
 import { DEFAULT_THRESHOLD } from '../model/thresholds.js';
 import { readDocument } from '../text/document.js';
 import { type Calibration, calibrate } from './calibrate.js';
@@ -33,7 +33,7 @@ export const AUTO_C = [0.5, 1] as const;
 const CALIBRATION_TOLERANCE_FACTOR = 5;
 
 /** Who is positive, negative or unknown for each label: +1, -1 or 0, row-major (example × label). */
-function targetMatrix(examples: readonly Example[], labels: readonly string[]): Int8Array {
+export function targetMatrix(examples: readonly Example[], labels: readonly string[]): Int8Array {
   const index = new Map(labels.map((label, i) => [label, i]));
   const L = labels.length;
   const targets = sharedArray(Int8Array, examples.length * L);
@@ -52,7 +52,7 @@ function targetMatrix(examples: readonly Example[], labels: readonly string[]): 
   return targets;
 }
 
-function labelSet(examples: readonly Example[], given: readonly string[] | undefined): string[] {
+export function labelSet(examples: readonly Example[], given: readonly string[] | undefined): string[] {
   if (given !== undefined) {
     if (new Set(given).size !== given.length) throw new InvalidInputError('options.labels', 'distinct labels', given);
     return [...given];
@@ -63,7 +63,7 @@ function labelSet(examples: readonly Example[], given: readonly string[] | undef
 }
 
 /** Refuses labels a one-vs-rest model cannot learn, and warns about labels it can only learn poorly. */
-function checkLabels(targets: Int8Array, labels: readonly string[], rows: number, options: ResolvedOptions): void {
+export function checkLabels(targets: Int8Array, labels: readonly string[], rows: number, options: ResolvedOptions): void {
   const L = labels.length;
   for (let l = 0; l < L; l++) {
     let positives = 0;
@@ -124,7 +124,46 @@ export async function train(examples: Iterable<Example> | AsyncIterable<Example>
   const targets = targetMatrix(data, labels);
   checkLabels(targets, labels, data.length, resolved);
   const { space, matrix } = featureMatrix(data, resolved.features, resolved);
+  const fit = await fitLabels(data, labels, matrix, targets, resolved);
+  const L = labels.length;
+  const parts: ClassifierParts = {
+    space,
+    labels,
+    weights: quantize(fit.weights, fit.biases, L, resolved.weightBits),
+    sigmoids: fit.calibration.sigmoids,
+    thresholds: fit.calibration.thresholds,
+    singleLabel: fit.singleLabel,
+    training: trainingSummary(data.length, labels, fit, resolved),
+  };
+  return new TopicClassifier(parts);
+}
 
+/** @internal What a fit gives: float weights (`matrix.columns` × labels, feature-major), biases, calibration. */
+export interface LabelFit {
+  readonly weights: Float32Array;
+  readonly biases: Float64Array;
+  readonly calibration: Calibration;
+  readonly singleLabel: boolean;
+  readonly folds: number;
+}
+
+/** @internal The training summary a model file records. */
+export function trainingSummary(examples: number, labels: readonly string[], fit: LabelFit, resolved: ResolvedOptions): TrainingSummary {
+  return {
+    examples,
+    seed: resolved.seed,
+    c: fit.calibration.c,
+    classWeight: resolved.classWeight,
+    calibrationFolds: fit.folds,
+    calibrationFallbacks: [...fit.calibration.fallbacks.keys()].sort((a, b) => a - b).map((l) => labels[l] as string),
+  };
+}
+
+/**
+ * @internal One linear SVM per label on a training matrix, with Platt calibration, thresholds and the cost chosen
+ * from out-of-fold scores (train and adapt): on worker threads for large problems.
+ */
+export async function fitLabels(data: readonly Example[], labels: readonly string[], matrix: CsrMatrix, targets: Int8Array, resolved: ResolvedOptions): Promise<LabelFit> {
   const L = labels.length;
   const exampleWeights = sharedArray(Float64Array, data.length);
   data.forEach((example, i) => (exampleWeights[i] = example.weight ?? 1));
@@ -135,7 +174,7 @@ export async function train(examples: Iterable<Example> | AsyncIterable<Example>
   );
   const progress = (p: Omit<TrainProgress, 'threads'>) => resolved.onProgress({ ...p, threads: pool.threads });
   try {
-    return await trainWithPool(data, labels, matrix, targets, space, pool, resolved, progress);
+    return await fitWithPool(data, labels, matrix, targets, pool, resolved, progress);
   } finally {
     await pool.close();
   }
@@ -151,16 +190,15 @@ function calibrationTargetsOf(targets: Int8Array, data: readonly Example[], L: n
   return chosen;
 }
 
-async function trainWithPool(
+async function fitWithPool(
   data: readonly Example[],
   labels: readonly string[],
   matrix: CsrMatrix,
   targets: Int8Array,
-  space: FeatureSpace,
   pool: LabelPool,
   resolved: ResolvedOptions,
   progress: (p: Omit<TrainProgress, 'threads'>) => void,
-): Promise<TopicClassifier> {
+): Promise<LabelFit> {
   const L = labels.length;
   const singleLabel = data.every((example) => example.labels.length === 1 && example.observed === undefined);
   const folds = Math.min(resolved.calibrationFolds, data.length);
@@ -199,22 +237,5 @@ async function trainWithPool(
     warmStart: 'none',
   });
   progress({ stage: 'final', completed: 1, total: 1 });
-
-  const parts: ClassifierParts = {
-    space,
-    labels,
-    weights: quantize(final.weights, final.biases, L, resolved.weightBits),
-    sigmoids: chosen.sigmoids,
-    thresholds: chosen.thresholds,
-    singleLabel,
-    training: {
-      examples: data.length,
-      seed: resolved.seed,
-      c: chosen.c,
-      classWeight: resolved.classWeight,
-      calibrationFolds: folds >= 2 ? folds : 0,
-      calibrationFallbacks: [...chosen.fallbacks.keys()].sort((a, b) => a - b).map((l) => labels[l] as string),
-    },
-  };
-  return new TopicClassifier(parts);
+  return { weights: final.weights, biases: final.biases, calibration: chosen, singleLabel, folds: folds >= 2 ? folds : 0 };
 }

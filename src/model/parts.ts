@@ -15,6 +15,21 @@ export interface TrainingSummary {
    * that would invert the scores): they use the fixed mapping of the SVM margin and the threshold 0.5.
    */
   readonly calibrationFallbacks: readonly string[];
+  /** Set by `adapt`: the model this one was adapted from. */
+  readonly adaptedFrom?: AdaptedFrom;
+}
+
+/** Where an adapted model comes from. */
+export interface AdaptedFrom {
+  /** The base model's name (`news-topics default model`, or the one given to `adapt`). */
+  readonly name: string;
+  /** The base model's version (the package version for the default model), or null when unknown. */
+  readonly version: string | null;
+  /** `sha256:` of the base model's binary file (`toBytes()`: for the default model, `data/model.bin` itself). */
+  readonly sha256: string;
+  /** Examples of this adaptation, and the labels they trained (new or corrected). */
+  readonly examples: number;
+  readonly labels: readonly string[];
 }
 
 /** @internal */

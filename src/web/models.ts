@@ -9,6 +9,7 @@
  */
 import { InvalidInputError, NewsTopicsError } from '../common/errors.js';
 import { TopicClassifier } from '../model/classifier.js';
+import { nameModel } from '../model/provenance.js';
 import type { Explanation, Result } from '../model/result.js';
 import { type ClassifyOptions, classifyWithDefault, explainWithDefault } from '../news/classify.js';
 import type { ArticleInput } from '../text/input.js';
@@ -53,7 +54,10 @@ export async function loadModel(source: string | URL | Response | ArrayBuffer | 
  * classify(articleBody).topics;
  */
 export async function loadDefaultModel(options?: { readonly url?: string | URL }): Promise<TopicClassifier> {
-  if (cached === undefined || options?.url !== undefined) cached = await loadModel(options?.url ?? DEFAULT_MODEL_URL);
+  if (cached === undefined || options?.url !== undefined) {
+    cached = await loadModel(options?.url ?? DEFAULT_MODEL_URL);
+    if (options?.url === undefined) nameModel(cached, { name: 'news-topics default model (browser variant)', version: null });
+  }
   return cached;
 }
 
