@@ -163,7 +163,16 @@ export function trainingSummary(examples: number, labels: readonly string[], fit
  * @internal One linear SVM per label on a training matrix, with Platt calibration, thresholds and the cost chosen
  * from out-of-fold scores (train and adapt): on worker threads for large problems.
  */
-export async function fitLabels(data: readonly Example[], labels: readonly string[], matrix: CsrMatrix, targets: Int8Array, resolved: ResolvedOptions): Promise<LabelFit> {
+export async function fitLabels(
+  data: readonly Example[],
+  labels: readonly string[],
+  matrix: CsrMatrix,
+  targets: Int8Array,
+  resolved: ResolvedOptions,
+  /** `calibration`: the out-of-fold stage only (no weights); `final`: the final model only, with `given` calibration. */
+  stages: 'both' | 'calibration' | 'final' = 'both',
+  given?: Calibration,
+): Promise<LabelFit> {
   const L = labels.length;
   const exampleWeights = sharedArray(Float64Array, data.length);
   data.forEach((example, i) => (exampleWeights[i] = example.weight ?? 1));
@@ -174,7 +183,7 @@ export async function fitLabels(data: readonly Example[], labels: readonly strin
   );
   const progress = (p: Omit<TrainProgress, 'threads'>) => resolved.onProgress({ ...p, threads: pool.threads });
   try {
-    return await fitWithPool(data, labels, matrix, targets, pool, resolved, progress);
+    return await fitWithPool(data, labels, matrix, targets, pool, resolved, progress, stages, given);
   } finally {
     await pool.close();
   }
@@ -198,12 +207,15 @@ async function fitWithPool(
   pool: LabelPool,
   resolved: ResolvedOptions,
   progress: (p: Omit<TrainProgress, 'threads'>) => void,
+  stages: 'both' | 'calibration' | 'final',
+  given: Calibration | undefined,
 ): Promise<LabelFit> {
   const L = labels.length;
   const singleLabel = data.every((example) => example.labels.length === 1 && example.observed === undefined);
   const folds = Math.min(resolved.calibrationFolds, data.length);
   let chosen: Calibration;
-  if (folds >= 2) {
+  if (stages === 'final' && given !== undefined) chosen = given;
+  else if (folds >= 2) {
     const foldOf = assignFolds(data.length, folds, resolved.seed);
     // Rows outside `calibrateOn` still train every out-of-fold model; they are only left out of the fit.
     const calibrationTargets = calibrationTargetsOf(targets, data, L, resolved.calibrateOn);
@@ -228,6 +240,7 @@ async function fitWithPool(
     chosen = { c, sigmoids: labels.map(() => FALLBACK_SIGMOID), thresholds: new Float64Array(L).fill(DEFAULT_THRESHOLD), fallbacks: new Map(), microF1: 0, probabilities: new Float64Array(0) };
   }
 
+  if (stages === 'calibration') return { weights: new Float32Array(0), biases: new Float64Array(0), calibration: chosen, singleLabel, folds: folds >= 2 ? folds : 0 };
   progress({ stage: 'final', completed: 0, total: 1 });
   const final = await trainAllLabels(pool, matrix.columns, L, {
     rows: Int32Array.from({ length: data.length }, (_, i) => i),
