@@ -124,7 +124,8 @@ describe.skipIf(!HAS_REDIS)('news-topics/queue (real redis-server)', () => {
 
   it('takes 20,000 records through two worker processes, one stopped by SIGTERM half-way: exactly one result per id, equal to classify', async () => {
     const { path, expected } = recordsFile('twenty-thousand', 20_000, 11);
-    const workers = [startWorker(redis.url, 'big'), startWorker(redis.url, 'big')];
+    // One worker classifies on two threads (the article pool), the other on its main thread.
+    const workers = [startWorker(redis.url, 'big', ['--threads', '2']), startWorker(redis.url, 'big')];
     const exitCode = async (child: ChildProcess) => (child.exitCode ?? (await once(child, 'exit'))[0]) as number;
     try {
       const enqueued = cli(['enqueue', '--redis', redis.url, '--queue', 'big', path]);
