@@ -29,6 +29,7 @@ export async function workerCommand(args: string[], ctx: CliContext): Promise<nu
   const stopped = new Promise<string>((resolve) => (stop = resolve));
   gracefulStops.add(stop);
   try {
+    ctx.stderr.write(`news-topics worker: connecting to ${connection} (a worker waits for Redis when it is not up yet)\n`);
     const worker = await createTopicsWorker({
       connection,
       queue,

@@ -8,7 +8,7 @@
  */
 import { InvalidInputError } from '../common/errors.js';
 import { optionalNumber, optionsObject, rejectUnknownKeys } from '../common/validate.js';
-import { connectionOptions, loadBullMQ, queueName, type RedisConnection, redisClient, resultKeys } from './redis.js';
+import { connectionOptions, loadBullMQ, queueName, reachRedis, type RedisConnection, redisClient, resultKeys } from './redis.js';
 
 /** A record to classify, or one that could not be read (`error`: why). `line`: where it was in its file. */
 export type QueueRecord =
@@ -54,6 +54,7 @@ export async function enqueueRecords(records: Iterable<QueueRecord> | AsyncItera
   const onProgress = bag.onProgress;
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new InvalidInputError('options.onProgress', 'a function', onProgress);
 
+  await reachRedis(connection);
   const { Queue } = await loadBullMQ();
   const bull = new Queue(queue, { connection });
   bull.on('error', () => {});

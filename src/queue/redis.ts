@@ -77,3 +77,28 @@ export async function redisClient(options: Record<string, unknown>): Promise<Ins
   // Commands wait for a reconnection rather than fail (a Redis restart is survived), as BullMQ's own connections do.
   return new Redis({ ...options, maxRetriesPerRequest: null });
 }
+
+/**
+ * Checks that Redis answers, for one-shot calls (enqueue, results): a NewsTopicsError naming the server when it does
+ * not within a few seconds, rather than waiting forever as a worker's connection does (a worker is a service: it
+ * waits for Redis, and reconnects).
+ */
+export async function reachRedis(options: Record<string, unknown>): Promise<void> {
+  let Redis: IORedisClass;
+  try {
+    Redis = (await import('ioredis')).Redis;
+  } catch (error) {
+    throw new NewsTopicsError(`${MISSING} (${(error as Error).message})`);
+  }
+  let lastError = '';
+  const probe = new Redis({ ...options, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: (times: number) => (times > 20 ? null : 250) });
+  probe.on('error', (error: Error) => (lastError = error.message));
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (error) {
+    throw new NewsTopicsError(`news-topics: cannot reach Redis at ${String(options.host ?? '127.0.0.1')}:${String(options.port ?? 6379)} (${lastError || (error as Error).message})`);
+  } finally {
+    probe.disconnect();
+  }
+}

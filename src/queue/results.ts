@@ -4,7 +4,7 @@
  */
 import { optionalBoolean, optionalNumber, optionsObject, rejectUnknownKeys } from '../common/validate.js';
 import type { ResultRecord } from '../news/result-record.js';
-import { connectionOptions, queueName, type RedisConnection, redisClient, resultKeys } from './redis.js';
+import { connectionOptions, queueName, reachRedis, type RedisConnection, redisClient, resultKeys } from './redis.js';
 
 export interface ReadResultsOptions {
   readonly connection: RedisConnection;
@@ -33,6 +33,7 @@ export async function* readResults(options: ReadResultsOptions): AsyncGenerator<
   const keys = resultKeys(queueName(bag.queue));
   const wait = optionalBoolean(bag, 'wait', 'options') ?? false;
   const pollMs = optionalNumber(bag, 'pollMs', 'options', { min: 1, max: 60_000 }) ?? 200;
+  await reachRedis(connection);
   const redis = await redisClient(connection);
   redis.on('error', () => {});
   try {

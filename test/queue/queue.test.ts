@@ -189,7 +189,7 @@ describe.skipIf(!HAS_REDIS)('news-topics/queue (real redis-server)', () => {
     }
   }, 240_000);
 
-  it('reports records without results yet, and a worker without --queue as a usage error', async () => {
+  it('reports records without results yet, a worker without --queue as a usage error, and an unreachable Redis', async () => {
     expect(cli(['enqueue', '--redis', redis.url, '--queue', 'waiting', '--jsonl', '-']).code).toBe(0);
     const path = join(dir, 'two.jsonl');
     writeFileSync(path, '{"id":"x","text":"The striker scored."}\n{not json\n');
@@ -201,5 +201,11 @@ describe.skipIf(!HAS_REDIS)('news-topics/queue (real redis-server)', () => {
     expect(results.stdout).toBe('');
     expect(results.stderr).toContain('2 records have no result yet');
     expect(cli(['worker', '--redis', redis.url]).code).toBe(2);
+    // One-shot commands do not wait for a Redis that is not there: a clear error, exit 3.
+    for (const command of ['enqueue', 'results']) {
+      const unreachable = cli([command, '--redis', 'redis://127.0.0.1:1', '--queue', 'waiting', ...(command === 'enqueue' ? [path] : [])]);
+      expect(unreachable.code).toBe(3);
+      expect(unreachable.stderr).toContain('cannot reach Redis at 127.0.0.1:1');
+    }
   }, 60_000);
 });
