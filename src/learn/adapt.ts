@@ -34,6 +34,7 @@ import { readDocument } from '../text/document.js';
 import { collectExamples, type Example, exampleArticle } from './examples.js';
 import { resolveTrainOptions, type TrainOptions } from './options.js';
 import { sharedArray } from './parallel/shared-memory.js';
+import { THIN_CORRECTION } from './warnings.js';
 import { checkLabels, fitLabels, type LabelFit, labelSet, targetMatrix, trainingSummary } from './train.js';
 
 /** The engine options of `train` that apply to `adapt` (the feature space is the base model's). */
@@ -131,6 +132,19 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
   const labels = labelSet(internal, [...spoken].sort());
   const targets = targetMatrix(internal, labels);
   checkLabels(targets, labels, internal.length, resolved);
+  labels.forEach((label, t) => {
+    if (!baseIndex.has(label)) return;
+    let positives = 0;
+    for (let i = 0; i < internal.length; i++) if ((targets[i * labels.length + t] as number) > 0) positives++;
+    const name = JSON.stringify(renamed.get(label) ?? label);
+    if (positives < THIN_CORRECTION) {
+      resolved.onWarning({
+        code: 'thin-correction',
+        label: renamed.get(label) ?? label,
+        message: `base topic ${name} is corrected from ${positives} positive example${positives === 1 ? '' : 's'}: its calibration and threshold are re-learnt from them (the base model's came from thousands), so it may move further than they justify; at least ${THIN_CORRECTION} are advised`,
+      });
+    }
+  });
 
   // Features: the base model's, for each text, then the base model's K raw topic scores, scaled by `anchor`.
   const space = base.parts.space;

@@ -64,7 +64,10 @@ describe('adapt', () => {
       i % 3 === 0 ? { text: text([...sport.slice(0, 4), ...politics.slice(0, 4)], i), labels: [], observed: ['sport'] } : { text: text(sport, i), labels: ['sport'], observed: ['sport'] },
     );
     const probe = text([...sport.slice(0, 4), ...politics.slice(0, 4)], 100);
-    const corrected = await adapt(base, corrections, { seed: 2 });
+    const warnings: string[] = [];
+    const corrected = await adapt(base, corrections, { seed: 2, onWarning: (w) => warnings.push(`${w.code} ${w.label}`) });
+    // 20 positives: fewer than a calibration needs, and adapt says so.
+    expect(warnings).toContain('thin-correction sport');
     expect(corrected.labels).toEqual(base.labels);
     const s = base.labels.indexOf('sport');
     expect(corrected.scores(probe)[s]).toBeLessThan(base.scores(probe)[s] as number);
