@@ -7,28 +7,24 @@ import type { TopicClassifier } from '../model/classifier.js';
 import type { Result } from '../model/result.js';
 import { articleJobFor } from '../news/article-job.js';
 import { resultRecord } from '../news/result-record.js';
-import { choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
-import { INPUT_OPTIONS, inputSource } from './data-options.js';
+import { choiceOption, type CliContext, numberOption, parseCommandArgs } from './context.js';
+import { ARTICLE_INPUT_OPTIONS, articleInputs, readArticleInputs } from './data-options.js';
 import { JOB_OPTIONS, jobOptionsFrom } from './job-options.js';
 import { JsonWriter, LineWriter, table } from './output.js';
-import { formatOf, type InputRecord, readRecords } from './records.js';
+import type { InputRecord } from './records.js';
 import { EXIT } from './usage.js';
 
 export async function classifyCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
-    ...INPUT_OPTIONS,
+    ...ARTICLE_INPUT_OPTIONS,
     ...JOB_OPTIONS,
-    text: { type: 'boolean' },
     format: { type: 'string' },
     threads: { type: 'string' },
   });
-  const source = inputSource(values);
-  if (values.text && source.format !== undefined) throw new UsageError('choose one of --text, --jsonl and --csv');
-  const given = values.text ? 'text' : source.format;
+  const plan = articleInputs(values, positionals);
+  const { inputs, formats } = plan;
   const outputFormat = choiceOption(values.format, 'format', ['table', 'json', 'jsonl'] as const);
   const threads = numberOption(values.threads, 'threads', 1, 256, true);
-  const inputs = positionals.length > 0 ? positionals : ['-'];
-  if (inputs.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
 
   // The model is loaded (and validated) before any input is read.
   const custom: TopicClassifier | undefined = values.model !== undefined ? await loadModel(values.model) : undefined;
@@ -38,7 +34,6 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
   const job = articleJobFor(model, jobOptionsFrom(values, model));
   const pool = new ArticlePool(model, job, threads ?? defaultClassifyThreads());
 
-  const formats = inputs.map((path) => formatOf(path, given, 'text'));
   const single = inputs.length === 1 && formats[0] === 'text';
   const chosen = outputFormat ?? (single && ctx.stdoutIsTTY ? 'table' : 'jsonl');
   const out = new LineWriter(ctx.stdout);
@@ -70,21 +65,8 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
       rows.push([record.id, t.label, t.id, t.score.toFixed(3), (t.iptc ?? []).join(' '), words]);
     }
   };
-  // Every record of every input, in order; an input that cannot be read (missing, a folder, a device, an I/O error)
-  // is one failed record, and the others go on.
-  async function* allRecords(): AsyncGenerator<{ record: InputRecord; format: 'text' | 'jsonl' | 'csv' }> {
-    for (const [i, input] of inputs.entries()) {
-      const format = formats[i] as 'text' | 'jsonl' | 'csv';
-      try {
-        for await (const record of readRecords(input, format, source.fields, ctx.stdin)) yield { record, format };
-      } catch (error) {
-        if (error instanceof UsageError || (error as Error).name === 'OutputClosed') throw error;
-        yield { record: { ok: false, id: input, line: 0, error: `cannot read ${input}: ${(error as Error).message}` }, format: 'jsonl' };
-      }
-    }
-  }
   // Batches of records go to the worker threads (at most two per thread in flight); results come back in order.
-  const classified = inOrder(allRecords(), 64, 2 * pool.threads, async (batch, only) => {
+  const classified = inOrder(readArticleInputs(plan, ctx.stdin), 64, 2 * pool.threads, async (batch, only) => {
     const good = batch.filter((item) => item.record.ok);
     const results = await pool.classify(good.map(({ record }) => (record.ok ? { title: record.title, body: record.text } : '')), only);
     let next = 0;

@@ -1,7 +1,8 @@
 /** Input options of the commands: format and field names of the records they read, and reading labelled data. */
 import type { Example } from '../learn/examples.js';
 import { type CliContext, UsageError } from './context.js';
-import { DEFAULT_FIELDS, type FieldNames, type InputFormat, formatOf, readRecords } from './records.js';
+import type { Readable } from 'node:stream';
+import { DEFAULT_FIELDS, type FieldNames, type InputFormat, type InputRecord, formatOf, readRecords } from './records.js';
 
 /** Format and field options of every command that reads records. */
 export const INPUT_OPTIONS = {
@@ -14,6 +15,41 @@ export const INPUT_OPTIONS = {
   'id-field': { type: 'string' },
   'id-column': { type: 'string' },
 } as const;
+
+/** The input options of the commands that read articles (classify, enqueue): the record options and `--text`. */
+export const ARTICLE_INPUT_OPTIONS = { ...INPUT_OPTIONS, text: { type: 'boolean' } } as const;
+
+/** The inputs a command reads: paths (standard input "-" by default, at most once), each with its format. */
+export interface ArticleInputs {
+  readonly inputs: readonly string[];
+  readonly formats: readonly InputFormat[];
+  readonly fields: FieldNames;
+}
+
+export function articleInputs(values: Values<typeof ARTICLE_INPUT_OPTIONS>, positionals: readonly string[]): ArticleInputs {
+  const source = inputSource(values);
+  if (values.text && source.format !== undefined) throw new UsageError('choose one of --text, --jsonl and --csv');
+  const given = values.text ? 'text' : source.format;
+  const inputs = positionals.length > 0 ? positionals : ['-'];
+  if (inputs.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+  return { inputs, formats: inputs.map((path) => formatOf(path, given, 'text')), fields: source.fields };
+}
+
+/**
+ * Every record of every input, in order, with its input's format; an input that cannot be read (missing, a folder,
+ * a device, an I/O error) is one failed record, and the others go on.
+ */
+export async function* readArticleInputs({ inputs, formats, fields }: ArticleInputs, stdin: Readable): AsyncGenerator<{ record: InputRecord; format: InputFormat }> {
+  for (const [i, input] of inputs.entries()) {
+    const format = formats[i] as InputFormat;
+    try {
+      for await (const record of readRecords(input, format, fields, stdin)) yield { record, format };
+    } catch (error) {
+      if (error instanceof UsageError || (error as Error).name === 'OutputClosed') throw error;
+      yield { record: { ok: false, id: input, line: 0, error: `cannot read ${input}: ${(error as Error).message}` }, format: 'jsonl' };
+    }
+  }
+}
 
 /** The input options of `train` and `eval`: records with labels. */
 export const DATA_OPTIONS = {
