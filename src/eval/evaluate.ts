@@ -70,12 +70,13 @@ export async function evaluate(
   examples: Iterable<Example> | AsyncIterable<Example>,
   options?: EvaluateOptions,
 ): Promise<EvaluationReport> {
-  return evaluatePass(model, examples, options, []);
+  return (await evaluatePass(model, examples, options, [])).report;
 }
 
 /**
- * @internal `evaluate`, also handing each document to `observe` (read once: the observer gets the same reading).
- * `extraKeys` are option keys the caller reads itself.
+ * @internal `evaluate`, also handing each document to `observe` (read once: the observer gets the same reading),
+ * and returning the calibration bins of every (document, label) pair. `extraKeys` are option keys the caller reads
+ * itself.
  */
 export async function evaluatePass(
   model: TopicClassifier,
@@ -83,7 +84,7 @@ export async function evaluatePass(
   options: unknown,
   extraKeys: readonly string[],
   observe?: (document: EvaluatedDocument) => void,
-): Promise<EvaluationReport> {
+): Promise<{ report: EvaluationReport; calibration: CalibrationBins }> {
   if (!(model instanceof TopicClassifier)) throw new InvalidInputError('model', 'a TopicClassifier', model);
   const bag = optionsObject(options, 'options');
   rejectUnknownKeys(bag, [...DECISION_KEYS, 'bins', 'implied', ...extraKeys], 'options');
@@ -125,9 +126,12 @@ export async function evaluatePass(
     observe?.({ index: i, example, scored, gold: goldLabels, predicted: given.map((label) => labelIndex.get(label)).filter((l): l is number => l !== undefined) });
   });
   return {
-    ...scoreLabelSets(gold, predicted),
-    top1Accuracy: top1 / data.length,
-    calibrationError: all.error(),
-    top1CalibrationError: top.error(),
+    report: {
+      ...scoreLabelSets(gold, predicted),
+      top1Accuracy: top1 / data.length,
+      calibrationError: all.error(),
+      top1CalibrationError: top.error(),
+    },
+    calibration: all,
   };
 }

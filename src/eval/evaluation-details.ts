@@ -10,19 +10,10 @@ import type { Example } from '../learn/examples.js';
 import type { TopicClassifier } from '../model/classifier.js';
 import { explainDocument } from '../model/explain.js';
 import type { Explanation } from '../model/result.js';
+import type { ReliabilityBin } from './calibration-error.js';
 import { type EvaluateOptions, evaluatePass, type EvaluationReport } from './evaluate.js';
 
-export interface ReliabilityBin {
-  /** The bin's probability range [from, to). */
-  readonly from: number;
-  readonly to: number;
-  /** (document, label) pairs whose probability fell in the bin. */
-  readonly count: number;
-  /** Their mean predicted probability (NaN for an empty bin). */
-  readonly meanProbability: number;
-  /** The share of them whose label was gold (NaN for an empty bin). */
-  readonly observed: number;
-}
+export type { ReliabilityBin } from './calibration-error.js';
 
 export interface ScoreHistogram {
   readonly label: string;
@@ -54,7 +45,7 @@ export interface EvaluationDetails {
   readonly report: EvaluationReport;
   /** The model's labels, in model order: the axes of `cooccurrence`. */
   readonly labels: readonly string[];
-  /** Over every (document, model label) pair. */
+  /** Over every (document, model label) pair: the bins of the report's calibration error. */
   readonly reliability: readonly ReliabilityBin[];
   /** `cooccurrence[g][p]`: documents with gold label g that were given label p (model label indices). */
   readonly cooccurrence: readonly (readonly number[])[];
@@ -100,15 +91,11 @@ export async function evaluationDetails(
   const excerptChars = optionalNumber(bag, 'excerptChars', 'options', { min: 0, max: 1e6, integer: true }) ?? 300;
   const histogramBins = optionalNumber(bag, 'histogramBins', 'options', { min: 2, max: 1000, integer: true }) ?? 20;
   const limit = optionalNumber(bag, 'explainLimit', 'options', { min: 0, max: 1000, integer: true }) ?? 8;
-  const bins = optionalNumber(bag, 'bins', 'options', { min: 1, max: 1000, integer: true }) ?? 10;
   // evaluatePass checks the model; until then, read its labels only if it has them.
   const labels: readonly string[] = Array.isArray((model as { labels?: unknown } | null)?.labels) ? model.labels : [];
   const n = labels.length;
   const labelIndex = new Map(labels.map((label, l) => [label, l]));
 
-  const count = new Float64Array(bins);
-  const confidence = new Float64Array(bins);
-  const hits = new Float64Array(bins);
   const cooccurrence = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const goldCounts = new Array<number>(n).fill(0);
   const unknownLabels: Record<string, number> = {};
@@ -117,7 +104,7 @@ export async function evaluationDetails(
   const perLabel = labels.map(histogram);
   let worst: Candidate[] = [];
 
-  const report = await evaluatePass(model, examples, bag, ['worst', 'excerptChars', 'histogramBins', 'explainLimit'], ({ index, example, scored, gold, predicted }) => {
+  const { report, calibration } = await evaluatePass(model, examples, bag, ['worst', 'excerptChars', 'histogramBins', 'explainLimit'], ({ index, example, scored, gold, predicted }) => {
     const p = scored.probabilities;
     const goldIndices: number[] = [];
     for (const label of gold) {
@@ -137,15 +124,11 @@ export async function evaluationDetails(
     let worstHere: { loss: number; l: number; kind: WorstError['kind'] } | undefined;
     for (let l = 0; l < n; l++) {
       const prob = p[l] as number;
-      const bin = Math.min(bins - 1, Math.floor(prob * bins));
-      count[bin] = (count[bin] as number) + 1;
-      confidence[bin] = (confidence[bin] as number) + prob;
       const h = Math.min(histogramBins - 1, Math.floor(prob * histogramBins));
       const side = isGold[l] ? 'gold' : 'other';
       pooled[side][h] = (pooled[side][h] as number) + 1;
       const own = (perLabel[l] as { gold: number[]; other: number[] })[side];
       own[h] = (own[h] as number) + 1;
-      if (isGold[l]) hits[bin] = (hits[bin] as number) + 1;
       const loss = isGold[l] && !given[l] ? 1 - prob : !isGold[l] && given[l] ? prob : -1;
       if (loss >= 0 && (worstHere === undefined || loss > worstHere.loss)) worstHere = { loss, l, kind: isGold[l] ? 'missed' : 'false-positive' };
     }
@@ -173,10 +156,5 @@ export async function evaluationDetails(
     if (worst.length > worstCount) worst = worst.slice(0, worstCount);
   });
 
-  const reliability: ReliabilityBin[] = [];
-  for (let b = 0; b < bins; b++) {
-    const c = count[b] as number;
-    reliability.push({ from: b / bins, to: (b + 1) / bins, count: c, meanProbability: c > 0 ? (confidence[b] as number) / c : Number.NaN, observed: c > 0 ? (hits[b] as number) / c : Number.NaN });
-  }
-  return { report, labels, reliability, cooccurrence, goldCounts, unknownLabels, histograms: [pooled, ...perLabel], worst: worst.map((w) => w.keep()) };
+  return { report, labels, reliability: calibration.table(), cooccurrence, goldCounts, unknownLabels, histograms: [pooled, ...perLabel], worst: worst.map((w) => w.keep()) };
 }
