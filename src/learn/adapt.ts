@@ -35,7 +35,7 @@ import { collectExamples, type Example, exampleArticle } from './examples.js';
 import { resolveTrainOptions, type TrainOptions } from './options.js';
 import { sharedArray } from './parallel/shared-memory.js';
 import { THIN_CORRECTION } from './warnings.js';
-import { checkLabels, fitLabels, type LabelFit, labelSet, targetMatrix, trainingSummary } from './train.js';
+import { checkLabels, fitLabels, type LabelFit, targetMatrix, trainingSummary } from './train.js';
 
 /** The engine options of `train` that apply to `adapt` (the feature space is the base model's). */
 type EngineOptions = Pick<
@@ -129,21 +129,18 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
   );
   const spoken = new Set<string>();
   for (const example of internal) for (const label of [...example.labels, ...(example.observed ?? [])]) spoken.add(label);
-  const labels = labelSet(internal, [...spoken].sort());
+  const labels = [...spoken].sort();
   const targets = targetMatrix(internal, labels);
-  checkLabels(targets, labels, internal.length, resolved);
+  const positives = checkLabels(targets, labels, internal.length, resolved);
   labels.forEach((label, t) => {
-    if (!baseIndex.has(label)) return;
-    let positives = 0;
-    for (let i = 0; i < internal.length; i++) if ((targets[i * labels.length + t] as number) > 0) positives++;
-    const name = JSON.stringify(renamed.get(label) ?? label);
-    if (positives < THIN_CORRECTION) {
-      resolved.onWarning({
-        code: 'thin-correction',
-        label: renamed.get(label) ?? label,
-        message: `base topic ${name} is corrected from ${positives} positive example${positives === 1 ? '' : 's'}: its calibration and threshold are re-learnt from them (the base model's came from thousands), so it may move further than they justify; at least ${THIN_CORRECTION} are advised`,
-      });
-    }
+    const count = positives[t] as number;
+    if (!baseIndex.has(label) || count >= THIN_CORRECTION) return;
+    const yours = renamed.get(label) ?? label;
+    resolved.onWarning({
+      code: 'thin-correction',
+      label: yours,
+      message: `base topic ${JSON.stringify(yours)} is corrected from ${count} positive example${count === 1 ? '' : 's'}: its calibration and threshold are re-learnt from them (the base model's came from thousands), so it may move further than they justify; at least ${THIN_CORRECTION} are advised`,
+    });
   });
 
   // Features: the base model's, for each text, then the base model's K raw topic scores, scaled by `anchor`.
@@ -165,12 +162,12 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
   const marginsOf = vectors.map((vector) => linearScores(baseWeights, vector));
   const rowsAt = (anchor: number) => vectors.map((vector, r) => {
     const margins = marginsOf[r] as Float64Array;
+    // transform() gives ascending features and columns keep feature order, so the pairs ascend as they come.
     const pairs: [number, number][] = [];
     for (let i = 0; i < vector.indices.length; i++) {
       const column = columnOf[vector.indices[i] as number] as number;
       if (column >= 0) pairs.push([column, vector.values[i] as number]);
     }
-    pairs.sort((a, b) => a[0] - b[0]);
     const indices = new Int32Array(pairs.length + K);
     const values = new Float32Array(pairs.length + K);
     pairs.forEach(([column, value], n) => {
@@ -183,8 +180,8 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
     }
     return { indices, values };
   });
-  // `anchor: 'auto'`: each candidate fitted, the one with the better out-of-fold micro-F1 kept (the first on a tie).
-  // The out-of-fold stage for each candidate, then the final model for the chosen one only.
+  // `anchor: 'auto'`: the out-of-fold stage for each candidate; the one with the better micro-F1 (the first on a tie)
+  // gets the final model.
   let fit: LabelFit;
   let anchor: number;
   if (anchorOption !== 'auto') {
@@ -193,11 +190,11 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
   } else {
     let best: { anchor: number; fit: LabelFit } | undefined;
     for (const candidate of AUTO_ANCHOR) {
-      const calibrated = await fitLabels(internal, labels, toCsr(rowsAt(candidate), M + K, sharedArray), targets, resolved, 'calibration');
+      const calibrated = await fitLabels(internal, labels, toCsr(rowsAt(candidate), M + K, sharedArray), targets, resolved, { calibrationOnly: true });
       if (best === undefined || calibrated.calibration.microF1 > best.fit.calibration.microF1) best = { anchor: candidate, fit: calibrated };
     }
     anchor = (best as { anchor: number }).anchor;
-    fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, resolved, 'final', (best as { fit: LabelFit }).fit.calibration);
+    fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, resolved, { calibration: (best as { fit: LabelFit }).fit.calibration });
   }
 
   // The result's labels: the base topics in their order (learnt ones replaced, under your name when mapped;

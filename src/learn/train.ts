@@ -52,7 +52,7 @@ export function targetMatrix(examples: readonly Example[], labels: readonly stri
   return targets;
 }
 
-export function labelSet(examples: readonly Example[], given: readonly string[] | undefined): string[] {
+function labelSet(examples: readonly Example[], given: readonly string[] | undefined): string[] {
   if (given !== undefined) {
     if (new Set(given).size !== given.length) throw new InvalidInputError('options.labels', 'distinct labels', given);
     return [...given];
@@ -62,9 +62,13 @@ export function labelSet(examples: readonly Example[], given: readonly string[] 
   return [...seen].sort();
 }
 
-/** Refuses labels a one-vs-rest model cannot learn, and warns about labels it can only learn poorly. */
-export function checkLabels(targets: Int8Array, labels: readonly string[], rows: number, options: ResolvedOptions): void {
+/**
+ * Refuses labels a one-vs-rest model cannot learn, and warns about labels it can only learn poorly. Returns each
+ * label's positive examples.
+ */
+export function checkLabels(targets: Int8Array, labels: readonly string[], rows: number, options: ResolvedOptions): Int32Array {
   const L = labels.length;
+  const counts = new Int32Array(L);
   for (let l = 0; l < L; l++) {
     let positives = 0;
     let negatives = 0;
@@ -84,7 +88,9 @@ export function checkLabels(targets: Int8Array, labels: readonly string[], rows:
     if (positives < FEW_EXAMPLES) {
       options.onWarning({ code: 'few-examples', label: labels[l] as string, message: `label ${name} has only ${positives} positive example${positives === 1 ? '' : 's'}; at least ${FEW_EXAMPLES} are needed for reliable scores` });
     }
+    counts[l] = positives;
   }
+  return counts;
 }
 
 /** Reads every text once, fits the feature space and builds the training matrix. */
@@ -169,9 +175,11 @@ export async function fitLabels(
   matrix: CsrMatrix,
   targets: Int8Array,
   resolved: ResolvedOptions,
-  /** `calibration`: the out-of-fold stage only (no weights); `final`: the final model only, with `given` calibration. */
-  stages: 'both' | 'calibration' | 'final' = 'both',
-  given?: Calibration,
+  /**
+   * `calibrationOnly`: the out-of-fold stage only (no weights); `calibration`: skip that stage and fit the final
+   * model with this calibration (and its cost).
+   */
+  stage: { readonly calibrationOnly: true } | { readonly calibration: Calibration } | Record<string, never> = {},
 ): Promise<LabelFit> {
   const L = labels.length;
   const exampleWeights = sharedArray(Float64Array, data.length);
@@ -183,7 +191,7 @@ export async function fitLabels(
   );
   const progress = (p: Omit<TrainProgress, 'threads'>) => resolved.onProgress({ ...p, threads: pool.threads });
   try {
-    return await fitWithPool(data, labels, matrix, targets, pool, resolved, progress, stages, given);
+    return await fitWithPool(data, labels, matrix, targets, pool, resolved, progress, stage);
   } finally {
     await pool.close();
   }
@@ -207,14 +215,13 @@ async function fitWithPool(
   pool: LabelPool,
   resolved: ResolvedOptions,
   progress: (p: Omit<TrainProgress, 'threads'>) => void,
-  stages: 'both' | 'calibration' | 'final',
-  given: Calibration | undefined,
+  stage: { readonly calibrationOnly: true } | { readonly calibration: Calibration } | Record<string, never>,
 ): Promise<LabelFit> {
   const L = labels.length;
   const singleLabel = data.every((example) => example.labels.length === 1 && example.observed === undefined);
   const folds = Math.min(resolved.calibrationFolds, data.length);
   let chosen: Calibration;
-  if (stages === 'final' && given !== undefined) chosen = given;
+  if ('calibration' in stage) chosen = stage.calibration;
   else if (folds >= 2) {
     const foldOf = assignFolds(data.length, folds, resolved.seed);
     // Rows outside `calibrateOn` still train every out-of-fold model; they are only left out of the fit.
@@ -240,7 +247,7 @@ async function fitWithPool(
     chosen = { c, sigmoids: labels.map(() => FALLBACK_SIGMOID), thresholds: new Float64Array(L).fill(DEFAULT_THRESHOLD), fallbacks: new Map(), microF1: 0, probabilities: new Float64Array(0) };
   }
 
-  if (stages === 'calibration') return { weights: new Float32Array(0), biases: new Float64Array(0), calibration: chosen, singleLabel, folds: folds >= 2 ? folds : 0 };
+  if ('calibrationOnly' in stage) return { weights: new Float32Array(0), biases: new Float64Array(0), calibration: chosen, singleLabel, folds: folds >= 2 ? folds : 0 };
   progress({ stage: 'final', completed: 0, total: 1 });
   const final = await trainAllLabels(pool, matrix.columns, L, {
     rows: Int32Array.from({ length: data.length }, (_, i) => i),
