@@ -60,7 +60,14 @@ export function defaultModel(): TopicClassifier {
     }
     try {
       cached = new TopicClassifier(decodeModelBytes(fileSource(fd), path));
-      nameModel(cached, { name: DEFAULT_MODEL_NAME, version: packageVersion(), sha256: () => `sha256:${(nodeBuiltin('crypto') as typeof import('node:crypto')).createHash('sha256').update(readFileSync(MODEL_URL)).digest('hex')}` });
+      // Read only when asked (by adapt): not on the path of a first classify.
+      nameModel(cached, {
+        name: DEFAULT_MODEL_NAME,
+        get version() {
+          return packageVersion();
+        },
+        sha256: () => `sha256:${(nodeBuiltin('crypto') as typeof import('node:crypto')).createHash('sha256').update(readFileSync(MODEL_URL)).digest('hex')}`,
+      });
     } catch (error) {
       closeSync(fd);
       throw error;

@@ -7,7 +7,7 @@
  */
 import { InvalidInputError, NewsTopicsError } from '../common/errors.js';
 import type { TopicClassifier } from '../model/classifier.js';
-import { decisionRule, type DecisionOptions } from '../model/decide.js';
+import { DECISION_KEYS, decisionRule, type DecisionOptions } from '../model/decide.js';
 import { explainDocument } from '../model/explain.js';
 import type { Explanation, Result } from '../model/result.js';
 import type { ArticleInput } from '../text/input.js';
@@ -26,6 +26,9 @@ export interface JobOptions extends DecisionOptions {
   readonly places?: boolean;
   readonly language?: 'english' | 'any';
 }
+
+/** The keys of `JobOptions`. */
+export const JOB_KEYS = [...DECISION_KEYS, 'hierarchy', 'explain', 'places', 'language'] as const;
 
 /**
  * The job for a model: the taxonomy (hierarchy, names, IPTC codes, language check) for a model whose labels are

@@ -8,7 +8,7 @@
  */
 import { InvalidInputError } from '../common/errors.js';
 import { optionalNumber, optionsObject, rejectUnknownKeys } from '../common/validate.js';
-import { connectionOptions, loadBullMQ, queueName, reachRedis, type RedisConnection, redisClient, resultKeys } from './redis.js';
+import { closeRedis, connectionOptions, loadBullMQ, queueName, reachRedis, type RedisConnection, redisClient, resultKeys } from './redis.js';
 
 /** A record to classify, or one that could not be read (`error`: why). `line`: where it was in its file. */
 export type QueueRecord =
@@ -59,7 +59,6 @@ export async function enqueueRecords(records: Iterable<QueueRecord> | AsyncItera
   const bull = new Queue(queue, { connection });
   bull.on('error', () => {});
   const redis = await redisClient(connection);
-  redis.on('error', () => {});
   const keys = resultKeys(queue);
   let count = 0;
   let jobs = 0;
@@ -94,7 +93,7 @@ export async function enqueueRecords(records: Iterable<QueueRecord> | AsyncItera
     await flush();
   } finally {
     await bull.close();
-    await redis.quit().catch(() => redis.disconnect());
+    await closeRedis(redis);
   }
   return { records: count, jobs };
 }

@@ -66,16 +66,30 @@ export async function loadBullMQ(): Promise<BullMQ> {
   }
 }
 
-/** A new ioredis client on a connection, or a NewsTopicsError saying how to install ioredis. */
-export async function redisClient(options: Record<string, unknown>): Promise<InstanceType<IORedisClass>> {
-  let Redis: IORedisClass;
+/** ioredis's client class, or a NewsTopicsError saying how to install it. */
+async function ioredis(): Promise<IORedisClass> {
   try {
-    Redis = (await import('ioredis')).Redis;
+    return (await import('ioredis')).Redis;
   } catch (error) {
     throw new NewsTopicsError(`${MISSING} (${(error as Error).message})`);
   }
-  // Commands wait for a reconnection rather than fail (a Redis restart is survived), as BullMQ's own connections do.
-  return new Redis({ ...options, maxRetriesPerRequest: null });
+}
+
+/**
+ * A new ioredis client on a connection. Commands wait for a reconnection rather than fail (a Redis restart is
+ * survived), as BullMQ's own connections do; connection errors are retried by the client, so they are not thrown
+ * as unhandled `error` events.
+ */
+export async function redisClient(options: Record<string, unknown>): Promise<InstanceType<IORedisClass>> {
+  const Redis = await ioredis();
+  const client = new Redis({ ...options, maxRetriesPerRequest: null });
+  client.on('error', () => {});
+  return client;
+}
+
+/** Closes a client politely (QUIT), or at once when Redis does not answer. */
+export async function closeRedis(client: InstanceType<IORedisClass>): Promise<void> {
+  await client.quit().catch(() => client.disconnect());
 }
 
 /**
@@ -84,12 +98,7 @@ export async function redisClient(options: Record<string, unknown>): Promise<Ins
  * waits for Redis, and reconnects).
  */
 export async function reachRedis(options: Record<string, unknown>): Promise<void> {
-  let Redis: IORedisClass;
-  try {
-    Redis = (await import('ioredis')).Redis;
-  } catch (error) {
-    throw new NewsTopicsError(`${MISSING} (${(error as Error).message})`);
-  }
+  const Redis = await ioredis();
   let lastError = '';
   const probe = new Redis({ ...options, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: (times: number) => (times > 20 ? null : 250) });
   probe.on('error', (error: Error) => (lastError = error.message));

@@ -4,7 +4,7 @@
  */
 import { optionalBoolean, optionalNumber, optionsObject, rejectUnknownKeys } from '../common/validate.js';
 import type { ResultRecord } from '../news/result-record.js';
-import { connectionOptions, queueName, reachRedis, type RedisConnection, redisClient, resultKeys } from './redis.js';
+import { closeRedis, connectionOptions, queueName, reachRedis, type RedisConnection, redisClient, resultKeys } from './redis.js';
 
 export interface ReadResultsOptions {
   readonly connection: RedisConnection;
@@ -35,7 +35,6 @@ export async function* readResults(options: ReadResultsOptions): AsyncGenerator<
   const pollMs = optionalNumber(bag, 'pollMs', 'options', { min: 1, max: 60_000 }) ?? 200;
   await reachRedis(connection);
   const redis = await redisClient(connection);
-  redis.on('error', () => {});
   try {
     const total = Number((await redis.get(keys.next)) ?? 0);
     const listed = new Set<string>();
@@ -56,7 +55,7 @@ export async function* readResults(options: ReadResultsOptions): AsyncGenerator<
       }
     }
   } finally {
-    await redis.quit().catch(() => redis.disconnect());
+    await closeRedis(redis);
   }
 }
 
@@ -66,11 +65,10 @@ export async function queueProgress(options: { readonly connection: RedisConnect
   rejectUnknownKeys(bag, ['connection', 'queue'], 'options');
   const keys = resultKeys(queueName(bag.queue));
   const redis = await redisClient(connectionOptions(bag.connection));
-  redis.on('error', () => {});
   try {
     const [next, results] = await Promise.all([redis.get(keys.next), redis.hlen(keys.results)]);
     return { enqueued: Number(next ?? 0), results };
   } finally {
-    await redis.quit().catch(() => redis.disconnect());
+    await closeRedis(redis);
   }
 }

@@ -10,10 +10,10 @@ import { optionalNumber, optionsObject, rejectUnknownKeys } from '../common/vali
 import { ArticlePool } from '../io/article-pool.js';
 import { defaultModel } from '../io/default-model.js';
 import { TopicClassifier } from '../model/classifier.js';
-import { articleJobFor, type JobOptions } from '../news/article-job.js';
+import { articleJobFor, JOB_KEYS, type JobOptions } from '../news/article-job.js';
 import { resultRecord } from '../news/result-record.js';
 import type { ArticleInput } from '../text/input.js';
-import { connectionOptions, loadBullMQ, queueName, type RedisConnection, redisClient, resultKeys } from './redis.js';
+import { closeRedis, connectionOptions, loadBullMQ, queueName, type RedisConnection, redisClient, resultKeys } from './redis.js';
 
 export interface TopicsWorkerOptions extends JobOptions {
   readonly connection: RedisConnection;
@@ -77,7 +77,7 @@ function jobRecords(data: unknown, jobId: string): JobRecord[] {
  */
 export async function createTopicsWorker(options: TopicsWorkerOptions): Promise<TopicsWorker> {
   const bag = optionsObject(options, 'options');
-  rejectUnknownKeys(bag, ['connection', 'queue', 'model', 'threads', 'concurrency', 'lockDuration', 'stalledInterval', 'onFailed', 'onStalled', 'topK', 'threshold', 'atLeastOne', 'hierarchy', 'explain', 'places', 'language'], 'options');
+  rejectUnknownKeys(bag, ['connection', 'queue', 'model', 'threads', 'concurrency', 'lockDuration', 'stalledInterval', 'onFailed', 'onStalled', ...JOB_KEYS], 'options');
   const connection = connectionOptions(bag.connection);
   const queue = queueName(bag.queue);
   if (bag.model !== undefined && !(bag.model instanceof TopicClassifier)) throw new InvalidInputError('options.model', 'a TopicClassifier', bag.model);
@@ -88,8 +88,8 @@ export async function createTopicsWorker(options: TopicsWorkerOptions): Promise<
   const { onFailed, onStalled } = bag;
   if (onFailed !== undefined && typeof onFailed !== 'function') throw new InvalidInputError('options.onFailed', 'a function', onFailed);
   if (onStalled !== undefined && typeof onStalled !== 'function') throw new InvalidInputError('options.onStalled', 'a function', onStalled);
-  const { model: given, connection: _c, queue: _q, threads: _t, concurrency: _n, lockDuration: _l, stalledInterval: _s, onFailed: _f, onStalled: _st, ...jobOptions } = bag as unknown as TopicsWorkerOptions;
-  const model = given ?? defaultModel();
+  const model = (bag.model as TopicClassifier | undefined) ?? defaultModel();
+  const jobOptions: JobOptions = Object.fromEntries(Object.entries(bag).filter(([key]) => (JOB_KEYS as readonly string[]).includes(key)));
   const pool = new ArticlePool(model, articleJobFor(model, jobOptions), threads);
 
   const { Worker } = await loadBullMQ();
@@ -117,7 +117,6 @@ export async function createTopicsWorker(options: TopicsWorkerOptions): Promise<
   worker.on('stalled', (jobId) => (onStalled as TopicsWorkerOptions['onStalled'])?.(jobId));
   // A lost connection is retried by the clients; an error event must still have a listener, or it would throw.
   worker.on('error', () => {});
-  redis.on('error', () => {});
   await worker.waitUntilReady();
 
   let closing: Promise<void> | undefined;
@@ -129,7 +128,7 @@ export async function createTopicsWorker(options: TopicsWorkerOptions): Promise<
         await worker.close(force);
         await pool.close();
         if (force) redis.disconnect();
-        else await redis.quit().catch(() => redis.disconnect());
+        else await closeRedis(redis);
       })();
       return closing;
     },
