@@ -51,14 +51,15 @@ export function decisionRule(options: unknown, field: string, singleLabel: boole
 /** The chosen label indices, best first. */
 export function decide(probabilities: ArrayLike<number>, thresholds: ArrayLike<number>, rule: DecisionRule): number[] {
   const n = probabilities.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (x, y) => (probabilities[y] as number) - (probabilities[x] as number) || x - y,
-  );
+  // The labels that pass, ranked (by probability, ties by label order), then cut at topK: only those are sorted.
   const chosen: number[] = [];
-  for (const l of order) {
-    if (chosen.length >= rule.topK) break;
-    if ((probabilities[l] as number) >= (rule.threshold ?? (thresholds[l] as number))) chosen.push(l);
+  for (let l = 0; l < n; l++) if ((probabilities[l] as number) >= (rule.threshold ?? (thresholds[l] as number))) chosen.push(l);
+  chosen.sort((x, y) => (probabilities[y] as number) - (probabilities[x] as number) || x - y);
+  if (chosen.length > rule.topK) chosen.length = rule.topK;
+  if (chosen.length === 0 && rule.atLeastOne && n > 0) {
+    let best = 0;
+    for (let l = 1; l < n; l++) if ((probabilities[l] as number) > (probabilities[best] as number)) best = l;
+    chosen.push(best);
   }
-  if (chosen.length === 0 && rule.atLeastOne && n > 0) chosen.push(order[0] as number);
   return chosen;
 }

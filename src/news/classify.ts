@@ -59,6 +59,25 @@ export function parseClassifyOptions(options: unknown, singleLabel: boolean) {
   };
 }
 
+/** Per model: each topic its labels stand for or fall under → the labels that are it or below it. */
+const belowByModel = new WeakMap<TopicClassifier, ReadonlyMap<string, readonly number[]>>();
+
+function labelsBelow(model: TopicClassifier): ReadonlyMap<string, readonly number[]> {
+  let below = belowByModel.get(model);
+  if (below === undefined) {
+    const map = new Map<string, number[]>();
+    model.labels.forEach((id, l) => {
+      for (const topic of [id, ...ancestorChain(id)]) {
+        const list = map.get(topic);
+        if (list === undefined) map.set(topic, [l]);
+        else list.push(l);
+      }
+    });
+    belowByModel.set(model, (below = map));
+  }
+  return below;
+}
+
 export function classifyArticle(model: TopicClassifier, input: ArticleInput, options?: ClassifyOptions): Result {
   const { bag, rule, hierarchy, withExplanations, withPlaces, anyLanguage } = parseClassifyOptions(options, model.singleLabel);
 
@@ -72,11 +91,12 @@ export function classifyArticle(model: TopicClassifier, input: ArticleInput, opt
   if (!anyLanguage && isClearlyNotEnglish(language)) return { topics: [], ...extras };
   const { probabilities } = scored;
   // Scores with the hierarchy applied: each topic gets at least the best score of its descendants.
-  const scores = new Map<string, number>();
-  model.labels.forEach((id, l) => {
-    const score = probabilities[l] as number;
-    for (const topic of [id, ...ancestorChain(id)]) scores.set(topic, Math.max(scores.get(topic) ?? 0, score));
-  });
+  const below = labelsBelow(model);
+  const scoreOf = (id: string): number => {
+    let score = 0;
+    for (const l of below.get(id) as readonly number[]) score = Math.max(score, probabilities[l] as number);
+    return score;
+  };
   // The decision on the model's own labels (the one rule), then the hierarchy: parents of chosen topics.
   // `topK` counts the topics of the result; without it, a single-label model's default (its best label) applies.
   const topK = bag.topK === undefined ? Infinity : rule.topK;
@@ -86,7 +106,7 @@ export function classifyArticle(model: TopicClassifier, input: ArticleInput, opt
   else for (const id of decided) for (const parent of ancestorChain(id)) chosen.delete(parent);
   // Best first; on a tie (a parent carries its child's score) the parent comes first.
   const ranked = [...chosen]
-    .map((id) => ({ id, score: scores.get(id) as number, depth: ancestorChain(id).length }))
+    .map((id) => ({ id, score: scoreOf(id), depth: ancestorChain(id).length }))
     .sort((a, b) => b.score - a.score || a.depth - b.depth || (a.id < b.id ? -1 : 1))
     .slice(0, topK);
 

@@ -67,5 +67,7 @@ describe('the decision rule', () => {
   it('returns the best label when none passes, unless asked not to', () => {
     expect(decide(p, t, { topK: Infinity, threshold: 0.95, atLeastOne: true })).toEqual([1]);
     expect(decide(p, t, { topK: Infinity, threshold: 0.95, atLeastOne: false })).toEqual([]);
+    // A tie for the best: the first of them, as when ranking all labels.
+    expect(decide([0.3, 0.7, 0.7], [0.9, 0.9, 0.9], { topK: Infinity, threshold: undefined, atLeastOne: true })).toEqual([1]);
   });
 });
