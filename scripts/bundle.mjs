@@ -21,6 +21,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Packages stay imports, except natural's Porter stemmer (a few small CommonJS files): bundled in, it costs no
+ * CommonJS loading at import, 10-20 ms of the cold start through Node's ES module loader (bench/SPEED-RESULTS.md).
+ */
+const packagesExceptStemmer = {
+  name: 'packages-except-stemmer',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('natural/') ? undefined : { path: args.path, external: true }));
+  },
+};
+
 await build({
   absWorkingDir: ROOT,
   entryPoints: { index: 'src/index.ts', queue: 'src/queue.ts', cli: 'src/cli/bin.ts', worker: 'src/learn/parallel/worker.ts', 'article-worker': 'src/io/article-worker.ts' },
@@ -33,7 +45,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  plugins: [packagesExceptStemmer],
   legalComments: 'none',
   logLevel: 'warning',
 });
