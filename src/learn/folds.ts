@@ -38,6 +38,8 @@ export async function outOfFoldScores(
   c: number,
   tolerance: number,
   onFold: () => void,
+  /** Fixed scores added to the models' (see `TrainingData.offsets`). */
+  offsets?: Float64Array,
 ): Promise<Float64Array> {
   const rows = matrix.rows;
   const outOfFold = new Float64Array(rows * L);
@@ -53,6 +55,7 @@ export async function outOfFoldScores(
       const end = matrix.rowStart[row + 1] as number;
       const vector = { indices: matrix.indices.subarray(start, end), values: matrix.values.subarray(start, end) };
       linearScores(scorer, vector, outOfFold.subarray(row * L, (row + 1) * L));
+      if (offsets !== undefined) for (let l = 0; l < L; l++) outOfFold[row * L + l] = (outOfFold[row * L + l] as number) + (offsets[row * L + l] as number);
     }
   }
   return outOfFold;

@@ -22,6 +22,8 @@ export interface TrainingData {
   readonly weights: Float64Array;
   readonly labelCount: number;
   readonly settings: LabelTrainingSettings;
+  /** Fixed scores added to the models' (row-major, example × label; see `BinaryProblem.offsets`), when given. */
+  readonly offsets?: Float64Array;
 }
 
 export interface LabelModel {
@@ -47,6 +49,7 @@ function buildProblem(data: TrainingData, label: number, rows: Int32Array, c: nu
   const chosen = new Int32Array(n);
   const signs = new Int8Array(n);
   const costs = new Float64Array(n);
+  const offsets = data.offsets === undefined ? undefined : new Float64Array(n);
   let i = 0;
   for (const row of rows) {
     const t = targets[row * L + label] as number;
@@ -54,9 +57,10 @@ function buildProblem(data: TrainingData, label: number, rows: Int32Array, c: nu
     chosen[i] = row;
     signs[i] = t;
     costs[i] = c * (t > 0 ? positiveWeight : negativeWeight) * (data.weights[row] as number);
+    if (offsets !== undefined) offsets[i] = (data.offsets as Float64Array)[row * L + label] as number;
     i++;
   }
-  return { rows: chosen, targets: signs, costs, positives };
+  return { rows: chosen, targets: signs, costs, positives, ...(offsets === undefined ? {} : { offsets }) };
 }
 
 /** One training job: which rows, which SVM cost, how tight a solution, and the round that seeds it. */

@@ -13,6 +13,11 @@ export interface BinaryProblem {
   readonly targets: Int8Array;
   /** Misclassification cost C per participating row (C × class weight × example weight). */
   readonly costs: Float64Array;
+  /**
+   * A fixed score per participating row added to the model's (e.g. another model's margin): the model learns a
+   * correction to it, and its L2 penalty keeps that correction small where the offsets already separate the rows.
+   */
+  readonly offsets?: Float64Array;
 }
 
 export interface SolverSettings {
@@ -38,7 +43,7 @@ export function trainBinarySvm(
   initialAlpha?: Float64Array,
 ): BinaryModel {
   const { rowStart, indices, values } = matrix;
-  const { rows, targets, costs } = problem;
+  const { rows, targets, costs, offsets } = problem;
   const n = rows.length;
   const weights = new Float64Array(matrix.columns);
   let bias = 0;
@@ -83,7 +88,7 @@ export function trainBinarySvm(
       const y = targets[i] as number;
       const start = rowStart[row] as number;
       const end = rowStart[row + 1] as number;
-      let dot = bias * b;
+      let dot = bias * b + (offsets === undefined ? 0 : (offsets[i] as number));
       for (let p = start; p < end; p++) dot += (weights[indices[p] as number] as number) * (values[p] as number);
       const a = alpha[i] as number;
       const gradient = y * dot - 1 + (diagonal[i] as number) * a;

@@ -180,18 +180,20 @@ export async function fitLabels(
    * model with this calibration (and its cost).
    */
   stage: { readonly calibrationOnly: true } | { readonly calibration: Calibration } | Record<string, never> = {},
+  /** Fixed scores added to the labels' (row-major, example × label): the labels learn corrections to them (adapt). */
+  offsets?: Float64Array,
 ): Promise<LabelFit> {
   const L = labels.length;
   const exampleWeights = sharedArray(Float64Array, data.length);
   data.forEach((example, i) => (exampleWeights[i] = example.weight ?? 1));
   const pool = LabelPool.create(
-    { matrix, targets, weights: exampleWeights, labelCount: L, settings: { classWeight: resolved.classWeight, maxPasses: resolved.maxPasses, seed: resolved.seed } },
+    { matrix, targets, weights: exampleWeights, labelCount: L, settings: { classWeight: resolved.classWeight, maxPasses: resolved.maxPasses, seed: resolved.seed }, ...(offsets === undefined ? {} : { offsets }) },
     // Worker start-up costs tens of milliseconds: small problems train on the main thread.
     matrix.indices.length * L >= 2_000_000 ? (resolved.threads ?? defaultThreads()) : 1,
   );
   const progress = (p: Omit<TrainProgress, 'threads'>) => resolved.onProgress({ ...p, threads: pool.threads });
   try {
-    return await fitWithPool(data, labels, matrix, targets, pool, resolved, progress, stage);
+    return await fitWithPool(data, labels, matrix, targets, pool, resolved, progress, stage, offsets);
   } finally {
     await pool.close();
   }
@@ -216,6 +218,7 @@ async function fitWithPool(
   resolved: ResolvedOptions,
   progress: (p: Omit<TrainProgress, 'threads'>) => void,
   stage: { readonly calibrationOnly: true } | { readonly calibration: Calibration } | Record<string, never>,
+  offsets: Float64Array | undefined,
 ): Promise<LabelFit> {
   const L = labels.length;
   const singleLabel = data.every((example) => example.labels.length === 1 && example.observed === undefined);
@@ -231,7 +234,7 @@ async function fitWithPool(
     const calibrations: Calibration[] = [];
     for (const c of candidates) {
       const onFold = () => progress({ stage: 'calibration', completed: step.done++, total: step.total });
-      const outOfFold = await outOfFoldScores(pool, matrix, L, foldOf, folds, c, resolved.tolerance * CALIBRATION_TOLERANCE_FACTOR, onFold);
+      const outOfFold = await outOfFoldScores(pool, matrix, L, foldOf, folds, c, resolved.tolerance * CALIBRATION_TOLERANCE_FACTOR, onFold, offsets);
       calibrations.push(calibrate(outOfFold, calibrationTargets, L, c, singleLabel, resolved.tuneThresholds));
     }
     progress({ stage: 'calibration', completed: step.total, total: step.total });

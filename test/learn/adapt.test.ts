@@ -79,6 +79,28 @@ describe('adapt', () => {
     expect(corrected.training.adaptedFrom?.labels).toEqual(['sport']);
   });
 
+  it('learns a correction on top of a base topic: examples that agree with the base model change nearly nothing', async () => {
+    // The newsroom's examples say what the base model already says: sport exactly where it predicts sport.
+    const texts = Array.from({ length: 60 }, (_, i) => text(i % 2 === 0 ? sport : politics, i + 200));
+    const s = base.labels.indexOf('sport');
+    const agreeing = texts.map((t) => ({ text: t, labels: base.predict(t).topics.some((x) => x.id === 'sport') ? ['sport'] : [], observed: ['sport'] }));
+    const corrected = await adapt(base, agreeing, { seed: 4, onWarning: () => {} });
+    // 30 positives: the base model's calibration and threshold are kept.
+    expect(corrected.parts.sigmoids[s]).toEqual(base.parts.sigmoids[s]);
+    expect(corrected.thresholds[s]).toBe(base.thresholds[s]);
+    const fresh = Array.from({ length: 40 }, (_, i) => text(i % 2 === 0 ? sport.slice(2) : politics.slice(2), i + 400));
+    const decision = (model: TopicClassifier, t: string) => (model.scores(t)[s] as number) >= (model.thresholds[s] as number);
+    expect(fresh.filter((t) => decision(corrected, t) === decision(base, t)).length).toBe(fresh.length);
+    const moved = Math.max(...fresh.map((t) => Math.abs((corrected.scores(t)[s] as number) - (base.scores(t)[s] as number))));
+    expect(moved).toBeLessThan(0.1);
+    // With 50 positives or more, calibration and threshold are learnt from the examples' held-out scores.
+    const many = Array.from({ length: 120 }, (_, i) => ({ text: text(i % 2 === 0 ? sport : politics, i + 600), labels: i % 2 === 0 ? ['sport'] : [], observed: ['sport'] }));
+    const warnings: string[] = [];
+    const relearnt = await adapt(base, many, { seed: 4, onWarning: (w) => warnings.push(w.code) });
+    expect(warnings).not.toContain('thin-correction');
+    expect(relearnt.parts.sigmoids[s]).not.toEqual(base.parts.sigmoids[s]);
+  });
+
   it('maps your label onto a base topic: it replaces and corrects it in place', async () => {
     const renamed = await adapt(base, examples.map((e) => (e.labels[0] === 'games' ? { ...e, labels: ['Sports desk'] } : e)), { seed: 3, map: { 'Sports desk': 'sport' } });
     expect(renamed.labels).toEqual(base.labels.map((l) => (l === 'sport' ? 'Sports desk' : l)).concat('affairs'));
