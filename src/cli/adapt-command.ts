@@ -5,7 +5,7 @@ import { defaultModel } from '../io/default-model.js';
 import { loadModel, saveModel } from '../io/model-files.js';
 import { adapt, type AdaptOptions } from '../learn/adapt.js';
 import { modelCard } from '../news/model-card.js';
-import { booleanOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
+import { choiceOption, booleanOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
 import { DATA_OPTIONS, dataSource, readLabelledExamples } from './data-options.js';
 import { trainingProgress } from './progress-bar.js';
 import { SOLVER_OPTIONS, trainOptionsFrom } from './train-command.js';
@@ -20,6 +20,7 @@ export async function adaptCommand(args: string[], ctx: CliContext): Promise<num
     'keep-base-topics': { type: 'string' },
     map: { type: 'string' },
     anchor: { type: 'string' },
+    learner: { type: 'string' },
     'min-df': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -29,6 +30,7 @@ export async function adaptCommand(args: string[], ctx: CliContext): Promise<num
   const source = dataSource(path, values);
   const engine = trainOptionsFrom(values, source.fields.labelSeparator);
   const keepBaseTopics = booleanOption(values['keep-base-topics'], 'keep-base-topics');
+  const learner = choiceOption(values.learner, 'learner', ['svm', 'centroid', 'auto'] as const);
   const anchor = values.anchor === 'auto' ? 'auto' : numberOption(values.anchor, 'anchor', 1e-6, 1e6);
   const minDf = numberOption(values['min-df'], 'min-df', 1, 1e9, true);
   const map: Record<string, string> = {};
@@ -51,6 +53,7 @@ export async function adaptCommand(args: string[], ctx: CliContext): Promise<num
     ...engine,
     ...(keepBaseTopics !== undefined ? { keepBaseTopics } : {}),
     ...(anchor !== undefined ? { anchor } : {}),
+    ...(learner !== undefined ? { learner } : {}),
     ...(minDf !== undefined ? { minDf } : {}),
     ...(Object.keys(map).length > 0 ? { map } : {}),
     ...(baseName !== 'default' ? { baseName: basename(baseName) } : {}),

@@ -143,6 +143,8 @@ kept as it is. Writes MODEL and its model card MODEL.md (what it was adapted fro
   --keep-base-topics true|false   keep the base topics no record speaks for (default true)
   --map "Yours=topic,…"   your label replaces and corrects a base topic (e.g. "Defense=military")
   --anchor N|auto         weight of the base topic scores among the features (default auto: 0.15 or 1, with --c 4 unless given)
+  --learner svm|centroid|auto  how new labels are learnt (default auto: centroids when every label is new and they
+                          score better on held-out examples; better with a few examples per label)
   --min-df N              words learn their own weights when at least N records use them (default 2)
   --jsonl | --csv, --text-field, --title-field, --labels-field, --label-separator   as for train
   --c X  --class-weight  --calibration-folds N  --tune-thresholds  --weight-bits  --tolerance  --max-passes

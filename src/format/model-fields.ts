@@ -128,6 +128,8 @@ function decodeAdaptedFrom(r: Reader, value: unknown): AdaptedFrom {
     sha256: a.sha256 as string,
     examples: r.integer(a.examples, 'training.adaptedFrom.examples', 0, Number.MAX_SAFE_INTEGER),
     labels: r.strings(a.labels, 'training.adaptedFrom.labels'),
+    // Files of 0.4.0 do not say: their labels were fitted by the SVM.
+    ...(a.learner === undefined ? {} : { learner: a.learner === 'svm' || a.learner === 'centroid' ? a.learner : r.fail('training.adaptedFrom.learner should be "svm" or "centroid"') }),
   };
 }
 

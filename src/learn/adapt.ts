@@ -25,7 +25,7 @@
  * Calibration and thresholds come from out-of-fold scores, as in `train`; same data, options and seed: same model.
  */
 import { InvalidInputError, TrainingError } from '../common/errors.js';
-import { optionalBoolean, optionalNumber, optionsObject } from '../common/validate.js';
+import { optionalBoolean, optionalChoice, optionalNumber, optionsObject } from '../common/validate.js';
 import { countSlots } from '../features/ngrams.js';
 import { toCsr } from '../features/sparse.js';
 import { platformCodec } from '../format/codec.js';
@@ -39,6 +39,8 @@ import { collectExamples, type Example, exampleArticle } from './examples.js';
 import { resolveTrainOptions, type TrainOptions } from './options.js';
 import { sharedArray } from './parallel/shared-memory.js';
 import { THIN_CORRECTION } from './warnings.js';
+import { fitCentroids } from './centroids.js';
+import { calibrateShared } from './calibrate.js';
 import { checkLabels, fitLabels, type LabelFit, targetMatrix, trainingSummary } from './train.js';
 
 /** The engine options of `train` that apply to `adapt` (the feature space is the base model's). */
@@ -62,6 +64,13 @@ export interface AdaptOptions extends EngineOptions {
    * better out-of-fold micro-F1 (with `c` 4 unless given).
    */
   readonly anchor?: number | 'auto';
+  /**
+   * How new labels are learnt: `svm` (one linear SVM per label, the base scores among its features), `centroid`
+   * (each label the centroid of its examples' words and base scores, see centroids.ts: better with a few examples
+   * per label), or `'auto'` (default): the SVM, or the centroids when every label is new and their held-out
+   * micro-F1 is better, both judged with one calibration for all labels. Corrections of base topics use the SVM.
+   */
+  readonly learner?: 'svm' | 'centroid' | 'auto';
   /** Words get weights of their own only when at least this many examples use them. Default `2`. */
   readonly minDf?: number;
   /** Name and version recorded for the base model. Default: the default model's own, or `base model`. */
@@ -70,17 +79,28 @@ export interface AdaptOptions extends EngineOptions {
 }
 
 const ENGINE_KEYS = ['c', 'classWeight', 'calibrationFolds', 'tuneThresholds', 'calibrateOn', 'weightBits', 'tolerance', 'maxPasses', 'threads', 'seed', 'onProgress', 'onWarning'] as const;
-const ADAPT_KEYS = ['keepBaseTopics', 'map', 'anchor', 'minDf', 'baseName', 'baseVersion'] as const;
+const ADAPT_KEYS = ['keepBaseTopics', 'map', 'anchor', 'learner', 'minDf', 'baseName', 'baseVersion'] as const;
 /** Candidates of `anchor: 'auto'`: words first (fine-grained labels), or the base topics first (labels near them). */
 const AUTO_ANCHOR = [0.15, 1] as const;
 /** The SVM cost of `anchor: 'auto'` when none is given: on 100 AllSides-tag examples 0.380 micro-F1 against 0.341 with 1 (AG News: 0.799 against 0.811). */
 const ADAPT_C = 4;
 /**
- * The solver's pass limit when none is given (train's is 50): with the base scores among the features, the last
- * passes change no decision. Adapting 1,000 AllSides-tag examples, seeds 1-3: micro-F1 0.6834 with 20 passes and
- * with 50, in 8-11 s instead of 11-14 s on one core.
+ * The solver's pass limit from `MANY_EXAMPLES` examples on, when none is given (train's is 50): with the base scores
+ * among the features, the last passes change no decision there. Adapting 1,000 AllSides-tag examples, seeds 1-3:
+ * micro-F1 0.6834 with 20 passes and with 50, in 8-11 s instead of 11-14 s on one core. Fewer examples solve fast
+ * anyway, and there a stop before convergence moved micro-F1 by up to ±0.03 (bench:adapt at N = 50 and 100).
  */
 const ADAPT_MAX_PASSES = 20;
+const MANY_EXAMPLES = 500;
+
+/**
+ * The held-out micro-F1 of an SVM's out-of-fold scores with one calibration for all labels: how centroids are
+ * judged too, so that neither gains from fitting a sigmoid and a threshold per label to the same held-out scores
+ * (which flatters the SVM: from 100 AllSides-tag examples its own held-out micro-F1 was 0.46, mean of 3 seeds, where allsides.dev gave 0.38).
+ */
+function sharedMicroF1(svm: LabelFit, targets: Int8Array, labels: number, tune: boolean): number {
+  return calibrateShared(svm.calibration.scores, targets, labels, svm.calibration.c, svm.singleLabel, tune).microF1;
+}
 
 /** `sha256:` of a model's binary file: known for a model read from a file, else of `toBytes()` (the same bytes). */
 function fingerprint(model: TopicClassifier): string {
@@ -113,7 +133,7 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
   const anchorOption = bag.anchor === 'auto' || bag.anchor === undefined ? 'auto' : (optionalNumber(bag, 'anchor', 'options', { min: 1e-6, max: 1e6 }) as number);
   // Few examples, many features: a higher cost than train's default fits them better (bench/ADAPT-RESULTS.md).
   if (anchorOption === 'auto' && bag.c === undefined) engine.c = ADAPT_C;
-  if (bag.maxPasses === undefined) engine.maxPasses = ADAPT_MAX_PASSES;
+  const learnerOption = optionalChoice(bag, 'learner', 'options', ['svm', 'centroid', 'auto'] as const) ?? 'auto';
   const minDf = optionalNumber(bag, 'minDf', 'options', { min: 1, max: 1e9, integer: true }) ?? 2;
   const resolved = resolveTrainOptions(engine);
   const map = bag.map === undefined ? {} : bag.map;
@@ -131,6 +151,7 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
 
   const data = await collectExamples(examples);
   if (data.length < 2) throw new TrainingError(`news-topics: adapting needs at least 2 examples, received ${data.length}`);
+  const solving = bag.maxPasses === undefined && data.length >= MANY_EXAMPLES ? { ...resolved, maxPasses: ADAPT_MAX_PASSES } : resolved;
   // Your label for a base topic → the base topic's id, while learning; renamed back at the end.
   const toBase = new Map([...renamed].map(([topic, mine]) => [mine, topic]));
   const internal = data.map((example) =>
@@ -196,21 +217,51 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
     }
     return { indices, values };
   });
+  // Centroids: for new labels only, and judged on held-out scores (see `learner`).
+  const folds = Math.min(solving.calibrationFolds, internal.length);
+  const allNew = baseOf.every((k) => k === undefined);
+  if (learnerOption === 'centroid' && (!allNew || folds < 2)) {
+    throw new InvalidInputError('options.learner', allNew ? "'svm' or 'auto' when calibrationFolds is below 2 (centroids are calibrated on held-out scores)" : "'svm' or 'auto' when a label corrects a base topic (centroids learn new labels only)", 'centroid');
+  }
+  const centroidsOf = () =>
+    fitCentroids(rowsAt(1), targets, T, M + K, M, {
+      folds,
+      seed: solving.seed,
+      singleLabel: internal.every((example) => example.labels.length === 1 && example.observed === undefined),
+      tuneThresholds: solving.tuneThresholds,
+      c: solving.c === 'auto' ? ADAPT_C : solving.c,
+    });
   // `anchor: 'auto'`: the out-of-fold stage for each candidate; the one with the better micro-F1 (the first on a tie)
   // gets the final model.
-  let fit: LabelFit;
-  let anchor: number;
-  if (anchorOption !== 'auto') {
+  let fit: LabelFit | undefined;
+  let anchor = 1;
+  let learner: 'svm' | 'centroid' = 'svm';
+  if (learnerOption === 'centroid') {
+    fit = centroidsOf();
+    learner = 'centroid';
+  } else if (anchorOption !== 'auto') {
     anchor = anchorOption;
-    fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, resolved, {}, offsets);
+    if (learnerOption === 'auto' && allNew && folds >= 2) {
+      const svm = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, solving, { calibrationOnly: true }, offsets);
+      const centroids = centroidsOf();
+      if (centroids.calibration.microF1 > sharedMicroF1(svm, targets, T, solving.tuneThresholds)) [fit, learner] = [centroids, 'centroid'];
+      else fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, solving, { calibration: svm.calibration }, offsets);
+    } else fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, solving, {}, offsets);
   } else {
     let best: { anchor: number; fit: LabelFit } | undefined;
     for (const candidate of AUTO_ANCHOR) {
-      const calibrated = await fitLabels(internal, labels, toCsr(rowsAt(candidate), M + K, sharedArray), targets, resolved, { calibrationOnly: true }, offsets);
+      const calibrated = await fitLabels(internal, labels, toCsr(rowsAt(candidate), M + K, sharedArray), targets, solving, { calibrationOnly: true }, offsets);
       if (best === undefined || calibrated.calibration.microF1 > best.fit.calibration.microF1) best = { anchor: candidate, fit: calibrated };
     }
-    anchor = (best as { anchor: number }).anchor;
-    fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, resolved, { calibration: (best as { fit: LabelFit }).fit.calibration }, offsets);
+    const chosen = best as { anchor: number; fit: LabelFit };
+    if (learnerOption === 'auto' && allNew && folds >= 2) {
+      const centroids = centroidsOf();
+      if (centroids.calibration.microF1 > sharedMicroF1(chosen.fit, targets, T, solving.tuneThresholds)) [fit, learner] = [centroids, 'centroid'];
+    }
+    if (fit === undefined) {
+      anchor = chosen.anchor;
+      fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, solving, { calibration: chosen.fit.calibration }, offsets);
+    }
   }
 
   // The result's labels: the base topics in their order (learnt ones replaced, under your name when mapped;
@@ -290,6 +341,7 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
     sha256: fingerprint(base),
     examples: data.length,
     labels: labels.map((label) => renamed.get(label) ?? label),
+    learner,
   };
   const summary = trainingSummary(data.length, labels, fit, resolved);
   const parts: ClassifierParts = {

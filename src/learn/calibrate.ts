@@ -22,6 +22,8 @@ export interface Calibration {
   readonly microF1: number;
   /** Held-out probabilities, row-major (row × label). */
   readonly probabilities: Float64Array;
+  /** The held-out raw scores they come from (row × label). */
+  readonly scores: Float64Array;
 }
 
 /**
@@ -51,7 +53,30 @@ export function calibrate(outOfFold: Float64Array, targets: Int8Array, L: number
       thresholds[l] = tuneThreshold(scores.map((s) => applySigmoid(sigmoid, s)), positive, { minPositives: MIN_THRESHOLD_POSITIVES, lowest: 0.05, highest: 0.95 });
     }
   }
-  return { c, sigmoids, thresholds, fallbacks, probabilities, microF1: heldOutMicroF1(probabilities, thresholds, targets, L, singleLabel) };
+  return { c, sigmoids, thresholds, fallbacks, probabilities, scores: outOfFold, microF1: heldOutMicroF1(probabilities, thresholds, targets, L, singleLabel) };
+}
+
+/**
+ * One sigmoid and one threshold for every label, fitted on all their held-out scores together: for scorers whose
+ * scores are comparable across labels (centroids), so that calibration keeps their ranking within a text.
+ */
+export function calibrateShared(outOfFold: Float64Array, targets: Int8Array, L: number, c: number, singleLabel: boolean, tune: boolean): Calibration {
+  const scores: number[] = [];
+  const positive: boolean[] = [];
+  for (let i = 0; i < outOfFold.length; i++) {
+    const t = targets[i] as number;
+    if (t === 0) continue;
+    scores.push(outOfFold[i] as number);
+    positive.push(t > 0);
+  }
+  const { sigmoid, fallback } = calibrateScores(scores, positive);
+  const probabilities = outOfFold.map((score) => applySigmoid(sigmoid, score));
+  const threshold =
+    tune && fallback === undefined ? tuneThreshold(scores.map((s) => applySigmoid(sigmoid, s)), positive, { minPositives: MIN_THRESHOLD_POSITIVES, lowest: 0.05, highest: 0.95 }) : DEFAULT_THRESHOLD;
+  const thresholds = new Float64Array(L).fill(threshold);
+  const fallbacks = new Map<number, CalibrationFallback>();
+  if (fallback !== undefined) for (let l = 0; l < L; l++) fallbacks.set(l, fallback);
+  return { c, sigmoids: Array.from({ length: L }, () => sigmoid), thresholds, fallbacks, probabilities, scores: outOfFold, microF1: heldOutMicroF1(probabilities, thresholds, targets, L, singleLabel) };
 }
 
 /** Micro-F1 of the default decisions on held-out probabilities, over the labels each row observes. */

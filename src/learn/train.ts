@@ -247,7 +247,7 @@ async function fitWithPool(
   } else {
     // Without held-out scores: the fixed logistic of the SVM margin for every label.
     const c = resolved.c === 'auto' ? AUTO_C[0] : resolved.c;
-    chosen = { c, sigmoids: labels.map(() => FALLBACK_SIGMOID), thresholds: new Float64Array(L).fill(DEFAULT_THRESHOLD), fallbacks: new Map(), microF1: 0, probabilities: new Float64Array(0) };
+    chosen = { c, sigmoids: labels.map(() => FALLBACK_SIGMOID), thresholds: new Float64Array(L).fill(DEFAULT_THRESHOLD), fallbacks: new Map(), microF1: 0, probabilities: new Float64Array(0), scores: new Float64Array(0) };
   }
 
   if ('calibrationOnly' in stage) return { weights: new Float32Array(0), biases: new Float64Array(0), calibration: chosen, singleLabel, folds: folds >= 2 ? folds : 0 };

@@ -30,6 +30,8 @@ export interface AdaptedFrom {
   /** Examples of this adaptation, and the labels they trained (new or corrected). */
   readonly examples: number;
   readonly labels: readonly string[];
+  /** How the learnt labels were fitted: `svm` (with the base scores among the features) or `centroid`. */
+  readonly learner?: 'svm' | 'centroid';
 }
 
 /** @internal */

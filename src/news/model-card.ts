@@ -18,7 +18,7 @@ export function modelCard(model: TopicClassifier, name: string): string {
     `# Model card: ${name}`,
     '',
     from
-      ? `Adapted with \`adapt\` from **${from.name}**${from.version ? ` ${from.version}` : ''} (base model file \`${from.sha256}\`) with ${from.examples} examples.`
+      ? `Adapted with \`adapt\` from **${from.name}**${from.version ? ` ${from.version}` : ''} (base model file \`${from.sha256}\`) with ${from.examples} examples${from.learner === 'centroid' ? ', its labels learnt as centroids of their examples' : ''}.`
       : `Trained with \`train\` on ${t.examples} examples.`,
     '',
     `- Labels (${model.labels.length}): ${model.labels.map((label) => (from && !learnt.has(label) ? `${show(label)} (kept from the base)` : show(label))).join(', ')}`,

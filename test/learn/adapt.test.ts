@@ -101,6 +101,33 @@ describe('adapt', () => {
     expect(relearnt.parts.sigmoids[s]).not.toEqual(base.parts.sigmoids[s]);
   });
 
+  it('learns new labels as centroids when asked, or when their held-out micro-F1 is better ("auto")', async () => {
+    const centroid = await adapt(base, examples, { seed: 3, learner: 'centroid' });
+    expect(centroid.training.adaptedFrom?.learner).toBe('centroid');
+    // A centroid label's weights are its examples' mean word vector (plus the base scores' share): a word only
+    // "games" examples use weighs for "games" and against nothing.
+    const g = centroid.labels.indexOf('games');
+    const a = centroid.labels.indexOf('affairs');
+    for (const h of heldOut) {
+      const p = centroid.scores(h.text);
+      expect(h.label === 'games' ? (p[g] as number) > (p[a] as number) : (p[a] as number) > (p[g] as number)).toBe(true);
+    }
+    // One calibration for every centroid label (a sigmoid per label fitted to a few positives would reorder them).
+    expect(centroid.parts.sigmoids[g]).toEqual(centroid.parts.sigmoids[a]);
+    const dir = mkdtempSync(join(tmpdir(), 'news-topics-centroid-'));
+    await saveModel(centroid, join(dir, 'c.bin'));
+    expect((await loadModel(join(dir, 'c.bin'))).training.adaptedFrom?.learner).toBe('centroid');
+    expect(modelCard(centroid, 'c.bin')).toContain('learnt as centroids');
+    // 'auto' keeps whichever has the better held-out micro-F1, judged alike; the same seed gives the same choice.
+    const auto = await adapt(base, examples, { seed: 3 });
+    expect(['svm', 'centroid']).toContain(auto.training.adaptedFrom?.learner);
+    expect(Buffer.from(auto.toBytes()).equals(Buffer.from((await adapt(base, examples, { seed: 3 })).toBytes()))).toBe(true);
+    // Corrections of base topics are SVM corrections: centroids learn new labels only.
+    await expect(adapt(base, [...examples, { text: text(sport, 90), labels: ['sport'] }], { learner: 'centroid' })).rejects.toThrow(/options\.learner.*new labels only/);
+    await expect(adapt(base, examples, { learner: 'centroid', calibrationFolds: 0 })).rejects.toThrow(/options\.learner/);
+    await expect(adapt(base, examples, { learner: 'nearest' as never })).rejects.toThrow(InvalidInputError);
+  });
+
   it('maps your label onto a base topic: it replaces and corrects it in place', async () => {
     const renamed = await adapt(base, examples.map((e) => (e.labels[0] === 'games' ? { ...e, labels: ['Sports desk'] } : e)), { seed: 3, map: { 'Sports desk': 'sport' } });
     expect(renamed.labels).toEqual(base.labels.map((l) => (l === 'sport' ? 'Sports desk' : l)).concat('affairs'));
@@ -110,7 +137,7 @@ describe('adapt', () => {
   it('records its base (name, version, SHA-256 of the base file), saves, loads and explains like any model', async () => {
     const adapted = await adapt(base, examples, { seed: 3, baseName: 'synthetic base', baseVersion: '1.2.3' });
     const baseSha = `sha256:${createHash('sha256').update(base.toBytes()).digest('hex')}`;
-    expect(adapted.training.adaptedFrom).toEqual({ name: 'synthetic base', version: '1.2.3', sha256: baseSha, examples: 24, labels: ['affairs', 'games'] });
+    expect(adapted.training.adaptedFrom).toEqual({ name: 'synthetic base', version: '1.2.3', sha256: baseSha, examples: 24, labels: ['affairs', 'games'], learner: 'svm' });
     const dir = mkdtempSync(join(tmpdir(), 'news-topics-adapt-'));
     for (const file of ['adapted.bin', 'adapted.json']) {
       await saveModel(adapted, join(dir, file));
@@ -171,6 +198,10 @@ describe('news-topics adapt', () => {
     expect(model.labels).toEqual([...base.labels, 'affairs', 'games']);
     expect(model.training.adaptedFrom?.name).toBe('base.bin');
     expect(readFileSync(`${out}.md`, 'utf8')).toContain(model.training.adaptedFrom!.sha256);
+    const centroid = await runInProcess(['adapt', data, '--base', basePath, '--out', out, '--seed', '3', '--learner', 'centroid']);
+    expect(centroid.code).toBe(0);
+    expect((await loadModel(out)).training.adaptedFrom?.learner).toBe('centroid');
+    expect((await runInProcess(['adapt', data, '--base', basePath, '--out', out, '--learner', 'nearest'])).code).toBe(2);
     const bad = await runInProcess(['adapt', data, '--base', basePath, '--out', out, '--map', 'nonsense']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--map takes YOUR_LABEL=BASE_TOPIC pairs');
