@@ -10,7 +10,9 @@
  * explains like any model, with the same feature space (its file does not grow with the examples).
  *
  * - A **new label** learns which base topics and which words mark it: a few hundred examples suffice where
- *   training from scratch would have only those examples' words.
+ *   training from scratch would have only those examples' words. When every label is new it may instead be the
+ *   **centroid** of its examples over the same features (centroids.ts; `learner`), which generalises better from a
+ *   handful of examples per label; the same fold applies.
  * - A **corrected base topic** (examples that say an article is or is not `military`) keeps its base scorer and
  *   learns a correction on top of it, with the same features: its score is `wk·x + bk + v·x + Σk uk·anchor·(wk·x + bk)
  *   + c`, where the SVM sees the base score as a fixed offset of each example. The SVM's L2 penalty (`c`) holds the
