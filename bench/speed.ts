@@ -157,7 +157,7 @@ if (r.cold) {
 }
 if (r.threads) {
   lines.push(`## Threads (${r.threads.date.slice(0, 10)}, ${r.threads.machine})`, '');
-  lines.push(`\`news-topics classify FILE --threads N --out /dev/null\` on ${(r.threads.bytes / 1e6).toFixed(0)} MB of JSONL (${r.threads.records} records).`, '');
+  lines.push(`\`news-topics classify FILE --threads N > /dev/null\` on ${(r.threads.bytes / 1e6).toFixed(0)} MB of JSONL (${r.threads.records} records).`, '');
   lines.push(`Medians of ${r.threads.rounds} rounds, 1 and 2 threads alternating. \`--threads 1\` classifies on the main thread; \`--threads 2\` on two worker threads while the main thread reads and writes.`, '');
   lines.push('| threads | seconds | records/s | user CPU s | peak RSS |', '|---|---|---|---|---|');
   lines.push(`| 1 | ${r.threads.one.seconds.toFixed(1)} | ${r.threads.one.perSecond.toFixed(0)} | ${r.threads.one.userSeconds.toFixed(1)} | ${r.threads.one.rssMB.toFixed(0)} MB |`);
