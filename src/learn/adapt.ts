@@ -98,7 +98,8 @@ const MANY_EXAMPLES = 500;
 /**
  * The held-out micro-F1 of an SVM's out-of-fold scores with one calibration for all labels: how centroids are
  * judged too, so that neither gains from fitting a sigmoid and a threshold per label to the same held-out scores
- * (which flatters the SVM: from 100 AllSides-tag examples its own held-out micro-F1 was 0.46, mean of 3 seeds, where allsides.dev gave 0.38).
+ * (which flatters the SVM: from 100 AllSides-tag examples its own held-out micro-F1 was 0.46, mean of 3 seeds,
+ * where allsides.dev gave 0.38).
  */
 function sharedMicroF1(svm: LabelFit, targets: Int8Array, labels: number, tune: boolean): number {
   return calibrateShared(svm.calibration.scores, targets, labels, svm.calibration.c, svm.singleLabel, tune).microF1;
@@ -233,25 +234,15 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
       tuneThresholds: solving.tuneThresholds,
       c: solving.c === 'auto' ? ADAPT_C : solving.c,
     });
-  // `anchor: 'auto'`: the out-of-fold stage for each candidate; the one with the better micro-F1 (the first on a tie)
-  // gets the final model.
+  // The out-of-fold stage for each anchor (`'auto'`: both candidates); the one with the better micro-F1 (the first
+  // on a tie) gets the final model, unless the centroids do better (`learner`).
   let fit: LabelFit | undefined;
   let anchor = 1;
   let learner: 'svm' | 'centroid' = 'svm';
-  if (learnerOption === 'centroid') {
-    fit = centroidsOf();
-    learner = 'centroid';
-  } else if (anchorOption !== 'auto') {
-    anchor = anchorOption;
-    if (learnerOption === 'auto' && allNew && folds >= 2) {
-      const svm = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, solving, { calibrationOnly: true }, offsets);
-      const centroids = centroidsOf();
-      if (centroids.calibration.microF1 > sharedMicroF1(svm, targets, T, solving.tuneThresholds)) [fit, learner] = [centroids, 'centroid'];
-      else fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, solving, { calibration: svm.calibration }, offsets);
-    } else fit = await fitLabels(internal, labels, toCsr(rowsAt(anchor), M + K, sharedArray), targets, solving, {}, offsets);
-  } else {
+  if (learnerOption === 'centroid') [fit, learner] = [centroidsOf(), 'centroid'];
+  else {
     let best: { anchor: number; fit: LabelFit } | undefined;
-    for (const candidate of AUTO_ANCHOR) {
+    for (const candidate of anchorOption === 'auto' ? AUTO_ANCHOR : [anchorOption]) {
       const calibrated = await fitLabels(internal, labels, toCsr(rowsAt(candidate), M + K, sharedArray), targets, solving, { calibrationOnly: true }, offsets);
       if (best === undefined || calibrated.calibration.microF1 > best.fit.calibration.microF1) best = { anchor: candidate, fit: calibrated };
     }
@@ -312,9 +303,9 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
         continue;
       }
       const u = folded[j] as Float64Array;
-      const k = baseOf[source.learnt];
+      const corrects = baseOf[source.learnt];
       // A corrected topic: its base weight, plus the correction's.
-      let w = (column >= 0 ? (fit.weights[column * T + source.learnt] as number) : 0) + (k === undefined ? 0 : (codes[row + k] as number) * (scales[k] as number));
+      let w = (column >= 0 ? (fit.weights[column * T + source.learnt] as number) : 0) + (corrects === undefined ? 0 : (codes[row + corrects] as number) * (scales[corrects] as number));
       for (let i = 0; i < count; i++) w += (u[nonZero[i] as number] as number) * (baseValue[i] as number);
       weights[f * L + j] = w;
     }
