@@ -44,7 +44,6 @@ export function requireTaxonomyModel(model: unknown, field: string): TopicClassi
   return model;
 }
 
-/** Topics of an article (a body, or `{ title?, body }`) from a taxonomy model, best first. */
 /** Checked classify options (an InvalidInputError names a bad one). */
 export function parseClassifyOptions(options: unknown, singleLabel: boolean) {
   const bag = optionsObject(options, 'options');
@@ -78,6 +77,7 @@ function labelsBelow(model: TopicClassifier): ReadonlyMap<string, readonly numbe
   return below;
 }
 
+/** Topics of an article (a body, or `{ title?, body }`) from a taxonomy model, best first. */
 export function classifyArticle(model: TopicClassifier, input: ArticleInput, options?: ClassifyOptions): Result {
   const { bag, rule, hierarchy, withExplanations, withPlaces, anyLanguage } = parseClassifyOptions(options, model.singleLabel);
 
