@@ -1,11 +1,11 @@
 /** `news-topics adapt DATA --base default|MODEL --out MODEL`: bends a model to labelled examples, writes it and its card. */
 import { basename } from 'node:path';
-import { requirePath, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { defaultModel } from '../io/default-model.js';
 import { loadModel, saveModel } from '../io/model-files.js';
 import { adapt, type AdaptOptions } from '../learn/adapt.js';
 import { modelCard } from '../news/model-card.js';
-import { choiceOption, booleanOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
+import { booleanOption, checkWritable, choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
 import { DATA_OPTIONS, dataSource, readLabelledExamples } from './data-options.js';
 import { trainingProgress } from './progress-bar.js';
 import { SOLVER_OPTIONS, trainOptionsFrom } from './train-command.js';
@@ -39,11 +39,7 @@ export async function adaptCommand(args: string[], ctx: CliContext): Promise<num
     if (!mine || !topic || extra !== undefined) throw new UsageError(`--map takes YOUR_LABEL=BASE_TOPIC pairs separated by commas, received "${pair}"`);
     map[mine] = topic;
   }
-  try {
-    await writeTarget(requirePath(values.out, '--out'));
-  } catch (error) {
-    throw new UsageError(`--out ${values.out}: ${(error as Error).message.replace(/^news-topics: /, '')}`);
-  }
+  await checkWritable(values.out, '--out');
   const baseName = values.base ?? 'default';
   const base = baseName === 'default' ? defaultModel() : await loadModel(baseName);
   const { examples, leftOut: failed } = await readLabelledExamples(path, source, ctx);
@@ -58,10 +54,7 @@ export async function adaptCommand(args: string[], ctx: CliContext): Promise<num
     ...(Object.keys(map).length > 0 ? { map } : {}),
     ...(baseName !== 'default' ? { baseName: basename(baseName) } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
-    onWarning: (warning) => {
-      progress.stop();
-      ctx.stderr.write(`news-topics: warning: ${warning.message}\n`);
-    },
+    onWarning: progress.onWarning,
   };
   let model;
   try {

@@ -1,6 +1,7 @@
 /** What a command runs against (its streams, injected so tests can drive it) and the parsing of its options. */
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { requirePath, writeTarget } from '../io/atomic-write.js';
 
 export interface CliContext {
   readonly stdin: Readable;
@@ -85,4 +86,13 @@ export function choiceOption<T extends string>(value: string | undefined, name: 
 
 export function booleanOption(value: string | undefined, name: string): boolean | undefined {
   return choiceOption(value, name, ['true', 'false'] as const) === undefined ? undefined : value === 'true';
+}
+
+/** Checks, before any work, that the file an option names (`--out`, `--report`) can be written: a usage error if not. */
+export async function checkWritable(path: string, flag: string): Promise<void> {
+  try {
+    await writeTarget(requirePath(path, flag));
+  } catch (error) {
+    throw new UsageError(`${flag} ${path}: ${(error as Error).message.replace(/^news-topics: /, '')}`);
+  }
 }

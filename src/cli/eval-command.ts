@@ -3,10 +3,10 @@ import { basename } from 'node:path';
 import { evaluate, type EvaluationReport, headlineFigures } from '../eval/evaluate.js';
 import { evaluationDetails } from '../eval/evaluation-details.js';
 import { renderEvaluationReport } from '../eval/html-report.js';
-import { requirePath, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadModel } from '../io/model-files.js';
 import { ancestorChain, getTopic, isTopicId } from '../news/taxonomy.js';
-import { choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
+import { checkWritable, choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
 import { DATA_OPTIONS, dataSource, readLabelledExamples } from './data-options.js';
 import { LineWriter, table } from './output.js';
 import { EXIT } from './usage.js';
@@ -30,13 +30,7 @@ export async function evalCommand(args: string[], ctx: CliContext): Promise<numb
   const worst = numberOption(values.worst, 'worst', 0, 10_000, true);
   if (values.report === undefined && (excerptChars !== undefined || worst !== undefined)) throw new UsageError('--excerpt-chars and --worst go with --report FILE');
   const source = dataSource(dataPath, values);
-  if (values.report !== undefined) {
-    try {
-      await writeTarget(requirePath(values.report, '--report'));
-    } catch (error) {
-      throw new UsageError(`--report ${values.report}: ${(error as Error).message.replace(/^news-topics: /, '')}`);
-    }
-  }
+  if (values.report !== undefined) await checkWritable(values.report, '--report');
   const model = await loadModel(modelPath);
   const { examples, leftOut: failed } = await readLabelledExamples(dataPath, source, ctx);
   // A taxonomy model is judged as classify lists its topics (hierarchy 'full'): a sub-topic implies its parents,

@@ -1,9 +1,8 @@
 /** `news-topics train DATA --out MODEL`: trains on labelled JSONL or CSV and writes the model atomically. */
-import { writeTarget, requirePath } from '../io/atomic-write.js';
 import { saveModel } from '../io/model-files.js';
 import type { TrainOptions } from '../learn/options.js';
 import { train } from '../learn/train.js';
-import { booleanOption, choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
+import { booleanOption, checkWritable, choiceOption, type CliContext, numberOption, parseCommandArgs, UsageError } from './context.js';
 import { DATA_OPTIONS, dataSource, readLabelledExamples } from './data-options.js';
 import { trainingProgress } from './progress-bar.js';
 import { EXIT } from './usage.js';
@@ -85,11 +84,7 @@ export async function trainCommand(args: string[], ctx: CliContext): Promise<num
   const source = dataSource(path, values);
   const options = trainOptionsFrom(values, source.fields.labelSeparator);
   // Before hours of training: the model file can be written there.
-  try {
-    await writeTarget(requirePath(values.out, '--out'));
-  } catch (error) {
-    throw new UsageError(`--out ${values.out}: ${(error as Error).message.replace(/^news-topics: /, '')}`);
-  }
+  await checkWritable(values.out, '--out');
 
   const { examples, leftOut: failed, calibrate } = await readLabelledExamples(path, source, ctx);
   // Records marked "calibrate": false train the scorers but are left out of calibration.
@@ -102,10 +97,7 @@ export async function trainCommand(args: string[], ctx: CliContext): Promise<num
       ...options,
       ...calibrateOn,
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
-      onWarning: (warning) => {
-        progress.stop();
-        ctx.stderr.write(`news-topics: warning: ${warning.message}\n`);
-      },
+      onWarning: progress.onWarning,
     });
   } finally {
     progress.stop();
