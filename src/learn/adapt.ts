@@ -37,7 +37,7 @@ import { allRows, linearScores, quantize } from '../model/linear-model.js';
 import type { AdaptedFrom, ClassifierParts } from '../model/parts.js';
 import { modelName } from '../model/provenance.js';
 import { readDocument } from '../text/document.js';
-import { collectExamples, type Example, exampleArticle } from './examples.js';
+import { collectExamples, type Example, exampleArticle, singleLabelData } from './examples.js';
 import { resolveTrainOptions, type TrainOptions } from './options.js';
 import { sharedArray } from './parallel/shared-memory.js';
 import { THIN_CORRECTION } from './warnings.js';
@@ -198,8 +198,9 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
   // A corrected base topic learns a correction to its base score: that score is a fixed offset of each example.
   const T = labels.length;
   const baseOf = labels.map((label) => baseIndex.get(label));
-  const offsets = sharedArray(Float64Array, internal.length * T);
-  marginsOf.forEach((margins, r) => baseOf.forEach((k, t) => (offsets[r * T + t] = k === undefined ? 0 : (margins[k] as number))));
+  const allNew = baseOf.every((k) => k === undefined);
+  const offsets = allNew ? undefined : sharedArray(Float64Array, internal.length * T);
+  if (offsets !== undefined) marginsOf.forEach((margins, r) => baseOf.forEach((k, t) => (offsets[r * T + t] = k === undefined ? 0 : (margins[k] as number))));
   const rowsAt = (anchor: number) => vectors.map((vector, r) => {
     const margins = marginsOf[r] as Float64Array;
     // transform() gives ascending features and columns keep feature order, so the pairs ascend as they come.
@@ -222,7 +223,6 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
   });
   // Centroids: for new labels only, and judged on held-out scores (see `learner`).
   const folds = Math.min(solving.calibrationFolds, internal.length);
-  const allNew = baseOf.every((k) => k === undefined);
   if (learnerOption === 'centroid' && (!allNew || folds < 2)) {
     throw new InvalidInputError('options.learner', allNew ? "'svm' or 'auto' when calibrationFolds is below 2 (centroids are calibrated on held-out scores)" : "'svm' or 'auto' when a label corrects a base topic (centroids learn new labels only)", 'centroid');
   }
@@ -230,7 +230,7 @@ export async function adapt(base: TopicClassifier, examples: Iterable<Example> |
     fitCentroids(rowsAt(1), targets, T, M + K, M, {
       folds,
       seed: solving.seed,
-      singleLabel: internal.every((example) => example.labels.length === 1 && example.observed === undefined),
+      singleLabel: singleLabelData(internal),
       tuneThresholds: solving.tuneThresholds,
       c: solving.c === 'auto' ? ADAPT_C : solving.c,
     });

@@ -26,32 +26,43 @@ export interface Calibration {
   readonly scores: Float64Array;
 }
 
+/** The observed held-out scores at `start`, `start + step`, … (a label's column, or all of them) and whether each is positive. */
+function observed(outOfFold: Float64Array, targets: Int8Array, start: number, step: number): { scores: number[]; positive: boolean[] } {
+  const scores: number[] = [];
+  const positive: boolean[] = [];
+  for (let i = start; i < outOfFold.length; i += step) {
+    const t = targets[i] as number;
+    if (t === 0) continue;
+    scores.push(outOfFold[i] as number);
+    positive.push(t > 0);
+  }
+  return { scores, positive };
+}
+
+/** A sigmoid (or the fallback, and why) and a threshold, fitted on held-out scores. */
+function fitScores(scores: readonly number[], positive: readonly boolean[], tune: boolean): { sigmoid: Sigmoid; fallback: CalibrationFallback | undefined; threshold: number } {
+  const { sigmoid, fallback } = calibrateScores(scores, positive);
+  const threshold =
+    tune && fallback === undefined ? tuneThreshold(scores.map((s) => applySigmoid(sigmoid, s)), positive, { minPositives: MIN_THRESHOLD_POSITIVES, lowest: 0.05, highest: 0.95 }) : DEFAULT_THRESHOLD;
+  return { sigmoid, fallback, threshold };
+}
+
 /**
  * Calibrates every label from out-of-fold scores (row × label) and `targets` (+1, -1, or 0 for a label the row
  * does not observe), and measures the resulting decisions.
  */
 export function calibrate(outOfFold: Float64Array, targets: Int8Array, L: number, c: number, singleLabel: boolean, tune: boolean): Calibration {
-  const rows = outOfFold.length / L;
   const sigmoids: Sigmoid[] = [];
-  const thresholds = new Float64Array(L).fill(DEFAULT_THRESHOLD);
+  const thresholds = new Float64Array(L);
   const fallbacks = new Map<number, CalibrationFallback>();
   const probabilities = new Float64Array(outOfFold.length);
   for (let l = 0; l < L; l++) {
-    const scores: number[] = [];
-    const positive: boolean[] = [];
-    for (let row = 0; row < rows; row++) {
-      const t = targets[row * L + l] as number;
-      if (t === 0) continue;
-      scores.push(outOfFold[row * L + l] as number);
-      positive.push(t > 0);
-    }
-    const { sigmoid, fallback } = calibrateScores(scores, positive);
+    const { scores, positive } = observed(outOfFold, targets, l, L);
+    const { sigmoid, fallback, threshold } = fitScores(scores, positive, tune);
     sigmoids.push(sigmoid);
+    thresholds[l] = threshold;
     if (fallback !== undefined) fallbacks.set(l, fallback);
-    for (let row = 0; row < rows; row++) probabilities[row * L + l] = applySigmoid(sigmoid, outOfFold[row * L + l] as number);
-    if (tune && fallback === undefined) {
-      thresholds[l] = tuneThreshold(scores.map((s) => applySigmoid(sigmoid, s)), positive, { minPositives: MIN_THRESHOLD_POSITIVES, lowest: 0.05, highest: 0.95 });
-    }
+    for (let i = l; i < outOfFold.length; i += L) probabilities[i] = applySigmoid(sigmoid, outOfFold[i] as number);
   }
   return { c, sigmoids, thresholds, fallbacks, probabilities, scores: outOfFold, microF1: heldOutMicroF1(probabilities, thresholds, targets, L, singleLabel) };
 }
@@ -61,18 +72,9 @@ export function calibrate(outOfFold: Float64Array, targets: Int8Array, L: number
  * scores are comparable across labels (centroids), so that calibration keeps their ranking within a text.
  */
 export function calibrateShared(outOfFold: Float64Array, targets: Int8Array, L: number, c: number, singleLabel: boolean, tune: boolean): Calibration {
-  const scores: number[] = [];
-  const positive: boolean[] = [];
-  for (let i = 0; i < outOfFold.length; i++) {
-    const t = targets[i] as number;
-    if (t === 0) continue;
-    scores.push(outOfFold[i] as number);
-    positive.push(t > 0);
-  }
-  const { sigmoid, fallback } = calibrateScores(scores, positive);
+  const { scores, positive } = observed(outOfFold, targets, 0, 1);
+  const { sigmoid, fallback, threshold } = fitScores(scores, positive, tune);
   const probabilities = outOfFold.map((score) => applySigmoid(sigmoid, score));
-  const threshold =
-    tune && fallback === undefined ? tuneThreshold(scores.map((s) => applySigmoid(sigmoid, s)), positive, { minPositives: MIN_THRESHOLD_POSITIVES, lowest: 0.05, highest: 0.95 }) : DEFAULT_THRESHOLD;
   const thresholds = new Float64Array(L).fill(threshold);
   const fallbacks = new Map<number, CalibrationFallback>();
   if (fallback !== undefined) for (let l = 0; l < L; l++) fallbacks.set(l, fallback);

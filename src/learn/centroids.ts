@@ -8,6 +8,7 @@
  * scores are comparable across labels, and a sigmoid per label fitted on a few positives would reorder them).
  */
 import type { SparseVector } from '../features/sparse.js';
+import { floatWeights, linearScores } from '../model/linear-model.js';
 import { type Calibration, calibrateShared } from './calibrate.js';
 import { assignFolds } from './folds.js';
 import type { LabelFit } from './train.js';
@@ -43,14 +44,6 @@ function centroidWeights(rows: readonly SparseVector[], targets: Int8Array, labe
   return weights;
 }
 
-function scoreRow(weights: Float32Array, labels: number, row: SparseVector, out: Float64Array, at: number): void {
-  for (let i = 0; i < row.indices.length; i++) {
-    const base = (row.indices[i] as number) * labels;
-    const value = row.values[i] as number;
-    for (let t = 0; t < labels; t++) out[at + t] = (out[at + t] as number) + (weights[base + t] as number) * value;
-  }
-}
-
 /**
  * The out-of-fold stage (the same folds as the SVM's, for the same seed) and the final centroids on every row;
  * `c` is recorded in the calibration as the cost the model would otherwise have had.
@@ -66,9 +59,9 @@ export function fitCentroids(
   const foldOf = assignFolds(rows.length, settings.folds, settings.seed);
   const outOfFold = new Float64Array(rows.length * labels);
   for (let fold = 0; fold < settings.folds; fold++) {
-    const weights = centroidWeights(rows, targets, labels, columns, words, (r) => foldOf[r] !== fold);
+    const scorer = floatWeights(centroidWeights(rows, targets, labels, columns, words, (r) => foldOf[r] !== fold), new Float64Array(labels), labels);
     rows.forEach((row, r) => {
-      if (foldOf[r] === fold) scoreRow(weights, labels, row, outOfFold, r * labels);
+      if (foldOf[r] === fold) linearScores(scorer, row, outOfFold.subarray(r * labels, (r + 1) * labels));
     });
   }
   const calibration: Calibration = calibrateShared(outOfFold, targets, labels, settings.c, settings.singleLabel, settings.tuneThresholds);

@@ -31,6 +31,11 @@ function validateLabelList(value: unknown, field: string): readonly string[] {
   });
 }
 
+/** True when every example has exactly one label and observes all labels: a single-label data set (top label by default). */
+export function singleLabelData(examples: readonly Example[]): boolean {
+  return examples.every((example) => example.labels.length === 1 && example.observed === undefined);
+}
+
 export function validateExample(value: unknown, index: number, field = 'examples'): Example {
   const at = `${field}[${index}]`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError(at, 'an object { text, labels }', value);

@@ -16,7 +16,7 @@ import type { ClassifierParts, TrainingSummary } from '../model/parts.js';
 import { DEFAULT_THRESHOLD } from '../model/thresholds.js';
 import { readDocument } from '../text/document.js';
 import { type Calibration, calibrate } from './calibrate.js';
-import { collectExamples, type Example, exampleArticle } from './examples.js';
+import { collectExamples, type Example, exampleArticle, singleLabelData } from './examples.js';
 import { assignFolds, outOfFoldScores, trainAllLabels } from './folds.js';
 import { type ResolvedOptions, resolveTrainOptions, type TrainOptions, type TrainProgress } from './options.js';
 import { defaultThreads, LabelPool } from './parallel/pool.js';
@@ -221,7 +221,7 @@ async function fitWithPool(
   offsets: Float64Array | undefined,
 ): Promise<LabelFit> {
   const L = labels.length;
-  const singleLabel = data.every((example) => example.labels.length === 1 && example.observed === undefined);
+  const singleLabel = singleLabelData(data);
   const folds = Math.min(resolved.calibrationFolds, data.length);
   let chosen: Calibration;
   if ('calibration' in stage) chosen = stage.calibration;
