@@ -6,12 +6,11 @@ import { loadModel } from '../io/model-files.js';
 import type { TopicClassifier } from '../model/classifier.js';
 import type { Result } from '../model/result.js';
 import { articleJobFor } from '../news/article-job.js';
-import { resultRecord } from '../news/result-record.js';
+import type { ResultRecord } from '../news/result-record.js';
 import { choiceOption, type CliContext, numberOption, parseCommandArgs } from './context.js';
 import { ARTICLE_INPUT_OPTIONS, articleInputs, readArticleInputs } from './data-options.js';
 import { JOB_OPTIONS, jobOptionsFrom } from './job-options.js';
 import { JsonWriter, LineWriter, table } from './output.js';
-import type { InputRecord } from './records.js';
 import { EXIT } from './usage.js';
 
 export async function classifyCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -43,20 +42,15 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
   const placeLines: string[] = [];
   let records = 0;
   let failed = 0;
-  const emit = async (record: InputRecord, format: 'text' | 'jsonl' | 'csv', result: Result | undefined): Promise<void> => {
+  // Each output record comes serialized (parsed back only for a table).
+  const addRow = (text: string): void => {
     records++;
-    const error = !record.ok ? record.error : result?.error?.message;
-    if (error !== undefined || result === undefined) {
-      failed++;
-      if (chosen === 'table') rows.push([record.id, `error: ${error}`, '', '', '']);
-      else await json.value(resultRecord(record.id, record.line, { error: error ?? 'not classified' }));
+    const record = JSON.parse(text) as ResultRecord;
+    if ('error' in record) {
+      rows.push([record.id, `error: ${record.error}`, '', '', '']);
       return;
     }
-    if (chosen !== 'table') {
-      // Records of a JSONL or CSV file say which line they come from, as error records do.
-      await json.value(resultRecord(record.id, format === 'text' ? undefined : record.line, result));
-      return;
-    }
+    const result: Result = record;
     if (result.topics.length === 0 && result.language !== undefined) notes.push(`${record.id} is not in English (${result.language}): no topics; --any-language classifies it anyway`);
     if (result.truncated) notes.push(`${record.id} has ${result.truncated.characters} characters; the first ${result.truncated.read} were read`);
     if (result.places) placeLines.push(`${records > 1 || inputs.length > 1 ? `${record.id} ` : ''}places: ${result.places.map((p) => `${p.name} (${p.code}) ×${p.mentions}`).join(', ') || 'none'}`);
@@ -65,15 +59,21 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
       rows.push([record.id, t.label, t.id, t.score.toFixed(3), (t.iptc ?? []).join(' '), words]);
     }
   };
-  // Batches of records go to the worker threads (at most two per thread in flight); results come back in order.
-  const classified = inOrder(readArticleInputs(plan, ctx.stdin), 64, 2 * pool.threads, async (batch, only) => {
-    const good = batch.filter((item) => item.record.ok);
-    const results = await pool.classify(good.map(({ record }) => (record.ok ? { title: record.title, body: record.text } : '')), only);
-    let next = 0;
-    return batch.map((item) => ({ ...item, result: item.record.ok ? results[next++] : undefined }));
+  // Batches of records go to the worker threads (at most two per thread in flight), which parse JSON lines,
+  // classify and serialize the output records; the records come back in order.
+  const classified = inOrder(readArticleInputs(plan, ctx.stdin, false), 64, 2 * pool.threads, async (batch, only) => {
+    const done = await pool.classifyRecords(batch, plan.fields, only);
+    failed += done.failed;
+    return done.records;
   });
   try {
-    for await (const { record, format, result } of classified) await emit(record, format, result);
+    for await (const texts of classified) {
+      if (chosen === 'table') texts.forEach(addRow);
+      else {
+        records += texts.length;
+        await json.texts(texts);
+      }
+    }
   } finally {
     await pool.close();
   }

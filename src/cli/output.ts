@@ -39,10 +39,15 @@ export class JsonWriter {
   ) {}
 
   async value(value: unknown): Promise<void> {
-    const text = JSON.stringify(value);
-    if (!this.asArray) await this.out.write(`${text}\n`);
-    else await this.out.write(`${this.count === 0 ? '[\n' : ',\n'}${text}`);
-    this.count++;
+    return this.texts([JSON.stringify(value)]);
+  }
+
+  /** Values already serialized, in one write. */
+  async texts(texts: readonly string[]): Promise<void> {
+    if (texts.length === 0) return;
+    if (!this.asArray) await this.out.write(`${texts.join('\n')}\n`);
+    else await this.out.write(`${this.count === 0 ? '[\n' : ',\n'}${texts.join(',\n')}`);
+    this.count += texts.length;
   }
 
   async end(): Promise<void> {

@@ -13,6 +13,8 @@ import type { Result } from '../model/result.js';
 import { toSharedParts } from '../model/shared-parts.js';
 import { type ArticleJob, safely } from '../news/article-job.js';
 import type { ArticleInput } from '../text/input.js';
+import type { FieldNames } from './input-records.js';
+import { type RecordItem, type RecordResults, recordResults } from './record-results.js';
 
 /** The bundled worker, beside the bundle that runs this code (dist/node/); absent when running the sources. */
 const WORKER_URL = new URL('./article-worker.js', import.meta.url);
@@ -50,6 +52,13 @@ export class ArticlePool {
     if (this.threads <= 1 || (only && this.pool === undefined) || !ArticlePool.available) return inputs.map((input) => safely(this.model, input, this.job));
     const pool = await this.start();
     return (await pool.run({ inputs })) as Result[];
+  }
+
+  /** The CLI's output records of input records (JSON lines parsed on the threads), in order: see io/record-results.ts. */
+  async classifyRecords(items: readonly RecordItem[], fields: FieldNames, only = false): Promise<RecordResults> {
+    if (this.threads <= 1 || (only && this.pool === undefined) || !ArticlePool.available) return recordResults(this.model, this.job, items, fields);
+    const pool = await this.start();
+    return (await pool.run({ items, fields }, { name: 'classifyRecords' })) as RecordResults;
   }
 
   private start(): Promise<Tinypool> {

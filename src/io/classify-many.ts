@@ -46,7 +46,7 @@ function run(model: TopicClassifier, inputs: Articles, job: ArticleJob, threads:
     async *[Symbol.asyncIterator]() {
       const pool = new ArticlePool(model, job, threads);
       try {
-        yield* inOrder(inputs, batchSize, 2 * threads, (batch, only) => pool.classify(batch, only));
+        for await (const results of inOrder(inputs, batchSize, 2 * threads, (batch, only) => pool.classify(batch, only))) yield* results;
       } finally {
         await pool.close();
       }

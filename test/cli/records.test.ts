@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_BYTES, splitLines } from '../../src/cli/records.js';
+import { MAX_LINE_BYTES } from '../../src/io/input-records.js';
+import { splitLines } from '../../src/cli/records.js';
 import { runInProcess } from '../helpers/run-cli.js';
 
 const bytes = fc.uint8Array({ minLength: 0, maxLength: 200 });

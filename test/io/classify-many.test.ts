@@ -103,17 +103,26 @@ describe('classifyMany and predictMany', () => {
   it('news-topics classify --threads 2 writes what --threads 1 writes, record for record, error records included', () => {
     const dir = mkdtempSync(join(tmpdir(), 'news-topics-many-'));
     const file = join(dir, 'records.jsonl');
-    const lines = texts.map((t, i) => (i % 50 === 7 ? '{"id": "broken' : JSON.stringify({ id: `r${i}`, text: t })));
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    const run = (threads: number) => spawnSync(process.execPath, [BIN, 'classify', file, '--threads', String(threads)], { encoding: 'utf8' });
+    // JSON lines are parsed on the worker threads: malformed ones, a text that is no string, a blank line (no record).
+    const lines = texts.map((t, i) => (i % 50 === 7 ? '{"id": "broken' : i % 50 === 9 ? JSON.stringify({ id: `r${i}`, text: 42 }) : JSON.stringify({ id: `r${i}`, text: t })));
+    lines.splice(100, 0, '   ');
+    writeFileSync(file, `${lines.join('\r\n')}\n`);
+    const run = (threads: number, ...more: string[]) => spawnSync(process.execPath, [BIN, 'classify', file, '--threads', String(threads), ...more], { encoding: 'utf8' });
     const one = run(1);
     const two = run(2);
     expect(one.status).toBe(1);
     expect(two.status).toBe(1);
     expect(two.stdout).toBe(one.stdout);
-    const records = one.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string });
+    const records = one.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; line: number; error?: string });
     expect(records).toHaveLength(300);
-    expect(records[7]?.error).toBeDefined();
-    expect(records[8]?.id).toBe('r8');
+    expect(records[7]).toMatchObject({ id: `${file}:8`, line: 8, error: expect.stringMatching(/malformed JSON/) });
+    expect(records[9]).toMatchObject({ id: 'r9', line: 10, error: 'field "text" must be a string, found number' });
+    expect(records[8]).toMatchObject({ id: 'r8', line: 9 });
+    expect(records[100]).toMatchObject({ id: 'r100', line: 102 });
+    expect(two.stderr).toBe(`news-topics: ${2 * 6} record(s) failed; see the error records in the output\n`);
+    // One JSON array, the same on both paths.
+    const array = run(2, '--format', 'json');
+    expect(array.stdout).toBe(run(1, '--format', 'json').stdout);
+    expect(JSON.parse(array.stdout)).toEqual(records);
   }, 60_000);
 });
