@@ -8,6 +8,8 @@
  * - cold: a fresh process 9 times: import, default model load, first `classify`, separately, and peak RSS.
  * - threads: `news-topics classify --threads 1` and `--threads 2` on ~100 MB of JSONL made from the bbc bodies:
  *   records per second, and peak RSS of the process tree per extra worker.
+ * - many: `classifyMany` on 1 and 2 threads over the texts of that file (an array in memory: no reading, parsing or
+ *   writing), each run a fresh process (bench/speed-many.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,7 @@ import { classify, defaultModel } from 'news-topics';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BBC = resolve(ROOT, '..', 'shared', 'datasets', 'bench', 'bbc', 'train.jsonl');
 const RESULTS = join(ROOT, 'bench', 'speed-results.json');
-const parts = new Set(process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['read', 'cold', 'threads']);
+const parts = new Set(process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['read', 'cold', 'threads', 'many']);
 const results: Record<string, unknown> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
 
@@ -103,19 +105,20 @@ if (parts.has('cold')) {
   console.log('cold', JSON.stringify(results.cold));
 }
 
-if (parts.has('threads')) {
-  // ~100 MB of JSONL: the bbc bodies, each record made distinct by its id and a number in the text.
-  const file = join(tmpdir(), 'news-topics-speed.jsonl');
-  if (!existsSync(file) || statSync(file).size < 100e6) {
-    const out = createWriteStream(file);
-    let bytes = 0;
-    for (let i = 0; bytes < 100e6; i++) {
-      const line = `${JSON.stringify({ id: `r${i}`, text: `${texts[i % texts.length] as string} (${i})` })}\n`;
-      bytes += Buffer.byteLength(line);
-      out.write(line);
-    }
-    await new Promise<void>((done) => out.end(done));
+// ~100 MB of JSONL: the bbc bodies, each record made distinct by its id and a number in the text.
+const file = join(tmpdir(), 'news-topics-speed.jsonl');
+if ((parts.has('threads') || parts.has('many')) && (!existsSync(file) || statSync(file).size < 100e6)) {
+  const out = createWriteStream(file);
+  let bytes = 0;
+  for (let i = 0; bytes < 100e6; i++) {
+    const line = `${JSON.stringify({ id: `r${i}`, text: `${texts[i % texts.length] as string} (${i})` })}\n`;
+    bytes += Buffer.byteLength(line);
+    out.write(line);
   }
+  await new Promise<void>((done) => out.end(done));
+}
+
+if (parts.has('threads')) {
   const records = readFileSync(file, 'utf8').split('\n').filter((l) => l).length;
   const bin = join(ROOT, 'dist', 'node', 'cli.js');
   const runWith = (threads: number) => {
@@ -136,11 +139,26 @@ if (parts.has('threads')) {
   console.log('threads', JSON.stringify(results.threads));
 }
 
+if (parts.has('many')) {
+  const script = join(ROOT, 'bench', 'speed-many.mjs');
+  const runWith = (threads: number) => {
+    const run = spawnSync(process.execPath, [script, file, String(threads)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    const { records, seconds } = JSON.parse(run.stdout) as { records: number; seconds: number };
+    return { records, seconds, perSecond: records / seconds };
+  };
+  const rounds = [0, 1, 2].map(() => ({ one: runWith(1), two: runWith(2) }));
+  const one = median(rounds.map((r) => r.one.perSecond));
+  const two = median(rounds.map((r) => r.two.perSecond));
+  results.many = { date: new Date().toISOString(), machine, records: rounds[0]?.one.records, rounds: rounds.length, one, two, speedup: two / one, runs: rounds };
+  console.log('many', JSON.stringify(results.many));
+}
+
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
 // The report, from whatever parts have been measured.
-const r = results as { read?: any; cold?: any; threads?: any };
-const lines = ['# Speed on one machine', '', 'Produced by `npm run bench:speed` (parts: `read`, `cold`, `threads`); each part dated, with its machine.', ''];
+const r = results as { read?: any; cold?: any; threads?: any; many?: any };
+const lines = ['# Speed on one machine', '', 'Produced by `npm run bench:speed` (parts: `read`, `cold`, `threads`, `many`); each part dated, with its machine.', ''];
 if (r.read) {
   lines.push(`## Read path (${r.read.date.slice(0, 10)}, ${r.read.machine})`, '');
   lines.push(`${r.read.articles} \`bbc/train\` bodies, ${r.read.meanChars.toFixed(0)} characters on average; one core; best and median of 7 rounds in which the three paths take turns, after two warm-up rounds.`, '');
@@ -163,5 +181,9 @@ if (r.threads) {
   lines.push(`| 1 | ${r.threads.one.seconds.toFixed(1)} | ${r.threads.one.perSecond.toFixed(0)} | ${r.threads.one.userSeconds.toFixed(1)} | ${r.threads.one.rssMB.toFixed(0)} MB |`);
   lines.push(`| 2 | ${r.threads.two.seconds.toFixed(1)} | ${r.threads.two.perSecond.toFixed(0)} | ${r.threads.two.userSeconds.toFixed(1)} | ${r.threads.two.rssMB.toFixed(0)} MB |`, '');
   lines.push(`Speed-up ${r.threads.speedup.toFixed(2)}x (target ≥ 1.8x); memory per worker thread ${r.threads.extraWorkerMB.toFixed(0)} MB ((peak RSS with 2 − with 1) ÷ 2; target ≤ 30 MB).`, '');
+}
+if (r.many) {
+  lines.push(`## classifyMany (${r.many.date.slice(0, 10)}, ${r.many.machine})`, '');
+  lines.push(`\`classifyMany(texts, { threads })\` over the ${r.many.records} texts of the same file, held in memory (no reading, parsing or writing); a fresh process a run, warm-up included; medians of ${r.many.rounds} rounds, 1 and 2 threads alternating: ${r.many.one.toFixed(0)} articles/s on 1 thread (the calling thread), ${r.many.two.toFixed(0)} on 2 worker threads: **${r.many.speedup.toFixed(2)}x**.`, '');
 }
 writeFileSync(join(ROOT, 'bench', 'SPEED-RESULTS.md'), `${lines.join('\n')}\n`);
