@@ -130,12 +130,12 @@ if (parts.has('threads')) {
     const [rss, user] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
     return { seconds, perSecond: records / seconds, rssMB: Number(rss) / 1024, userSeconds: Number(user) };
   };
-  // The machine is shared and noisy: three rounds, the two settings alternating, medians (and the user CPU time).
-  const rounds = [0, 1, 2].map(() => ({ one: runWith(1), two: runWith(2) }));
+  // The machine is shared and noisy: five rounds, the two settings alternating, medians (and the user CPU time).
+  const rounds = [0, 1, 2, 3, 4].map(() => ({ one: runWith(1), two: runWith(2) }));
   const med = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
   const one = { seconds: med((r) => r.one.seconds), perSecond: med((r) => r.one.perSecond), rssMB: med((r) => r.one.rssMB), userSeconds: med((r) => r.one.userSeconds) };
   const two = { seconds: med((r) => r.two.seconds), perSecond: med((r) => r.two.perSecond), rssMB: med((r) => r.two.rssMB), userSeconds: med((r) => r.two.userSeconds) };
-  results.threads = { date: new Date().toISOString(), machine, records, bytes: statSync(file).size, rounds: rounds.length, one, two, speedup: two.perSecond / one.perSecond, extraWorkerMB: (two.rssMB - one.rssMB) / 2 };
+  results.threads = { date: new Date().toISOString(), machine, records, bytes: statSync(file).size, rounds: rounds.length, one, two, speedup: two.perSecond / one.perSecond, roundSpeedups: rounds.map((r) => r.two.perSecond / r.one.perSecond), extraWorkerMB: (two.rssMB - one.rssMB) / 2 };
   console.log('threads', JSON.stringify(results.threads));
 }
 
@@ -147,7 +147,7 @@ if (parts.has('many')) {
     const { records, seconds } = JSON.parse(run.stdout) as { records: number; seconds: number };
     return { records, seconds, perSecond: records / seconds };
   };
-  const rounds = [0, 1, 2].map(() => ({ one: runWith(1), two: runWith(2) }));
+  const rounds = [0, 1, 2, 3, 4].map(() => ({ one: runWith(1), two: runWith(2) }));
   const one = median(rounds.map((r) => r.one.perSecond));
   const two = median(rounds.map((r) => r.two.perSecond));
   results.many = { date: new Date().toISOString(), machine, records: rounds[0]?.one.records, rounds: rounds.length, one, two, speedup: two / one, runs: rounds };
@@ -180,7 +180,7 @@ if (r.threads) {
   lines.push('| threads | seconds | records/s | user CPU s | peak RSS |', '|---|---|---|---|---|');
   lines.push(`| 1 | ${r.threads.one.seconds.toFixed(1)} | ${r.threads.one.perSecond.toFixed(0)} | ${r.threads.one.userSeconds.toFixed(1)} | ${r.threads.one.rssMB.toFixed(0)} MB |`);
   lines.push(`| 2 | ${r.threads.two.seconds.toFixed(1)} | ${r.threads.two.perSecond.toFixed(0)} | ${r.threads.two.userSeconds.toFixed(1)} | ${r.threads.two.rssMB.toFixed(0)} MB |`, '');
-  lines.push(`Speed-up ${r.threads.speedup.toFixed(2)}x (target ≥ 1.8x); memory per worker thread ${r.threads.extraWorkerMB.toFixed(0)} MB ((peak RSS with 2 − with 1) ÷ 2; target ≤ 30 MB).`, '');
+  lines.push(`Speed-up ${r.threads.speedup.toFixed(2)}x (target ≥ 1.8x; round by round ${(r.threads.roundSpeedups ?? []).map((x: number) => x.toFixed(2)).join(', ')}); memory per worker thread ${r.threads.extraWorkerMB.toFixed(0)} MB ((peak RSS with 2 − with 1) ÷ 2; target ≤ 30 MB).`, '');
 }
 if (r.many) {
   lines.push(`## classifyMany (${r.many.date.slice(0, 10)}, ${r.many.machine})`, '');

@@ -5,9 +5,9 @@
  * same way (news/article-job.ts).
  *
  * The pool is this file's own rather than tinypool (which 0.5.0 used): a batch goes to the worker with the fewest
- * batches in hand, and a worker answers with one message. Measured on this 2-core machine, 132k bbc bodies through
- * `classifyMany` on 2 threads: 11,600-12,300 articles/s with tinypool, which reads the process's memory use after
- * every task, against 13,700-14,200 for a pool like this one (bench/speed.ts gives the CLI's figures).
+ * batches in hand, and a worker answers with one message. tinypool also reads the process's memory use after every
+ * task; `classifyMany` over 43,959 bbc bodies on 2 threads took 5.10-5.17 s with it and 4.11-4.82 s with this pool
+ * (bench/speed-many.mjs, 3 alternating runs each, on the 2-core reference machine).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
