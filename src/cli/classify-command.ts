@@ -39,7 +39,7 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
   const json = new JsonWriter(out, chosen === 'json');
   const rows: string[][] = [];
   const notes: string[] = [];
-  const placeLines: string[] = [];
+  const placeLines: { id: string; text: string }[] = [];
   let records = 0;
   let failed = 0;
   // Each output record comes serialized (parsed back only for a table).
@@ -53,7 +53,7 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
     const result: Result = record;
     if (result.topics.length === 0 && result.language !== undefined) notes.push(`${record.id} is not in English (${result.language}): no topics; --any-language classifies it anyway`);
     if (result.truncated) notes.push(`${record.id} has ${result.truncated.characters} characters; the first ${result.truncated.read} were read`);
-    if (result.places) placeLines.push(`${records > 1 || inputs.length > 1 ? `${record.id} ` : ''}places: ${result.places.map((p) => `${p.name} (${p.code}) ×${p.mentions}`).join(', ') || 'none'}`);
+    if (result.places) placeLines.push({ id: record.id, text: `places: ${result.places.map((p) => `${p.name} (${p.code}) ×${p.mentions}`).join(', ') || 'none'}` });
     for (const t of result.topics) {
       const words = t.explanation ? t.explanation.up.slice(0, 3).map((c) => c.text).join(', ') : '';
       rows.push([record.id, t.label, t.id, t.score.toFixed(3), (t.iptc ?? []).join(' '), words]);
@@ -83,7 +83,9 @@ export async function classifyCommand(args: string[], ctx: CliContext): Promise<
     const body = rows.map((r) => (withWords ? r : r.slice(0, 5)));
     // One record: its topics; several: one table, with the record's id first.
     await out.write(records === 1 && failed === 0 ? table(header, body.map((r) => r.slice(1))) : table(['record', ...header], body));
-    if (placeLines.length > 0) await out.write(`${placeLines.join('\n')}\n`);
+    // Several records: each line says whose places they are (the first one's too).
+    const named = records > 1 || inputs.length > 1;
+    if (placeLines.length > 0) await out.write(`${placeLines.map((p) => (named ? `${p.id} ${p.text}` : p.text)).join('\n')}\n`);
     for (const note of notes) ctx.stderr.write(`news-topics: ${note}\n`);
   }
   await json.end();

@@ -36,6 +36,10 @@ describe('classify options', () => {
     expect(record.topics.map((t) => t.id)).toContain('elections');
     const table = await runInProcess(['classify', '--jsonl', '--places', '--format', 'table'], input);
     expect(table.stdout).toMatch(/places: Kenya \(KE\)/);
+    // Several records: every places line names its record, the first one's too.
+    const two = `${input}{"id":"g","text":"Voters in Berlin went to the polls on Sunday."}\n`;
+    const both = await runInProcess(['classify', '--jsonl', '--places', '--format', 'table'], two);
+    expect(both.stdout.split('\n').filter((line) => line.includes('places:'))).toEqual(['k places: Kenya (KE) ×1', 'g places: Germany (DE) ×1']);
   });
 });
 
