@@ -100,6 +100,24 @@ describe('classifyMany and predictMany', () => {
     expect(during - before).toBeGreaterThanOrEqual(2);
   }, 60_000);
 
+  it('an idle pool does not keep the process alive: a consumer that stops reading without closing lets it exit', () => {
+    expect(existsSync(DIST), 'dist/ is missing: run npm run build').toBe(true);
+    // Takes results from a few batches on 2 threads, then neither reads on nor closes the iterator.
+    const script = `
+      const { classifyMany } = await import(${JSON.stringify(DIST.href)});
+      const texts = Array.from({ length: 200 }, (_, i) => 'Central bank raises rates as inflation stays high (' + i + ')');
+      const results = classifyMany(texts, { threads: 2, batchSize: 8 })[Symbol.asyncIterator]();
+      for (let i = 0; i < 20; i++) if ((await results.next()).done) throw new Error('ended early');
+      console.log('taken');`;
+    const file = join(mkdtempSync(join(tmpdir(), 'news-topics-idle-')), 'idle.mjs');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('taken\n');
+    // Exited by itself (a worker thread that kept it alive would have run into the timeout: status null).
+    expect(run.status).toBe(0);
+  }, 60_000);
+
   it('news-topics classify --threads 2 writes what --threads 1 writes, record for record, error records included', () => {
     const dir = mkdtempSync(join(tmpdir(), 'news-topics-many-'));
     const file = join(dir, 'records.jsonl');
