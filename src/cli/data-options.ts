@@ -2,7 +2,7 @@
 import type { Example } from '../learn/examples.js';
 import { type CliContext, UsageError } from './context.js';
 import type { Readable } from 'node:stream';
-import { DEFAULT_FIELDS, type FieldNames, type InputFormat, type InputRecord, type JsonLine, recordOfLine } from '../io/input-records.js';
+import { DEFAULT_FIELDS, type FieldNames, type InputFormat, type InputRecord, type JsonLine, parsedRecord } from '../io/input-records.js';
 import { formatOf, readInputs, readRecords } from './records.js';
 
 /** Format and field options of every command that reads records. */
@@ -39,7 +39,7 @@ export function articleInputs(values: Values<typeof ARTICLE_INPUT_OPTIONS>, posi
 /**
  * Every record of every input, in order, with its input's format; an input that cannot be read (missing, a folder,
  * a device, an I/O error) is one failed record, and the others go on. `parse: false` leaves JSON lines unparsed
- * (`recordOfLine`), for classify's worker threads to parse.
+ * (`parsedRecord`), for classify's worker threads to parse.
  */
 export function readArticleInputs(plan: ArticleInputs, stdin: Readable): AsyncGenerator<{ record: InputRecord; format: InputFormat }>;
 export function readArticleInputs(plan: ArticleInputs, stdin: Readable, parse: false): AsyncGenerator<{ record: InputRecord | JsonLine; format: InputFormat }>;
@@ -47,7 +47,7 @@ export async function* readArticleInputs({ inputs, formats, fields }: ArticleInp
   for (const [i, input] of inputs.entries()) {
     const format = formats[i] as InputFormat;
     try {
-      for await (const item of readInputs(input, format, fields, stdin)) yield { record: parse && 'json' in item ? recordOfLine(item, fields, false) : item, format };
+      for await (const item of readInputs(input, format, fields, stdin)) yield { record: parse ? parsedRecord(item, fields, false) : item, format };
     } catch (error) {
       if (error instanceof UsageError || (error as Error).name === 'OutputClosed') throw error;
       yield { record: { ok: false, id: input, line: 0, error: `cannot read ${input}: ${(error as Error).message}` }, format: 'jsonl' };

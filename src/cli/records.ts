@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { type BadRecord, type FieldNames, type InputFormat, type InputRecord, type JsonLine, MAX_LINE_BYTES, recordOfLine, toRecord } from '../io/input-records.js';
+import { type BadRecord, type FieldNames, type InputFormat, type InputRecord, type JsonLine, MAX_LINE_BYTES, parsedRecord, toRecord } from '../io/input-records.js';
 import { UsageError } from './context.js';
 
 /** The largest plain-text article file that is read; a larger one is an error record. */
@@ -149,7 +149,7 @@ async function readText(path: string | undefined, stdin: Readable): Promise<stri
 
 /**
  * Records of one input (a path, or `-`/undefined for standard input), in order; the lines of a JSON Lines input
- * are left unparsed (`recordOfLine` parses them), so that the parsing can be done where they are classified.
+ * are left unparsed (`parsedRecord` parses them), so that the parsing can be done where they are classified.
  */
 export async function* readInputs(
   path: string | undefined,
@@ -176,7 +176,7 @@ export async function* readRecords(
   stdin: Readable,
   wantLabels = false,
 ): AsyncGenerator<InputRecord> {
-  for await (const item of readInputs(path, format, fields, stdin, wantLabels)) yield 'json' in item ? recordOfLine(item, fields, wantLabels) : item;
+  for await (const item of readInputs(path, format, fields, stdin, wantLabels)) yield parsedRecord(item, fields, wantLabels);
 }
 
 /** The format of an input from its extension: .csv is CSV, .jsonl/.ndjson/.json is JSON Lines, anything else `fallback`. */

@@ -80,7 +80,7 @@ export function toRecord(value: unknown, line: number, source: string, fields: F
 
 /**
  * A JSON line not yet parsed (`json`: its text, or `undefined` for a line too long to hold), parsed by
- * `recordOfLine` where it is classified.
+ * `parsedRecord` where it is classified.
  */
 export interface JsonLine {
   readonly json: string | undefined;
@@ -88,8 +88,13 @@ export interface JsonLine {
   readonly source: string;
 }
 
-/** The record of one JSON line: its object's fields, or an error record (malformed JSON, a line too long). */
-export function recordOfLine({ json, line, source }: JsonLine, fields: FieldNames, wantLabels: boolean): InputRecord {
+/**
+ * The record of an input item: a JSON line parsed (its object's fields, or an error record for malformed JSON or a
+ * line too long), a record (CSV row, text file) as it is.
+ */
+export function parsedRecord(item: InputRecord | JsonLine, fields: FieldNames, wantLabels: boolean): InputRecord {
+  if (!('json' in item)) return item;
+  const { json, line, source } = item;
   if (json === undefined) return { ok: false, id: `${source}:${line}`, line, error: `the line is longer than ${MAX_LINE_BYTES} bytes; it was skipped` };
   let value: unknown;
   try {

@@ -8,7 +8,7 @@ import type { TopicClassifier } from '../model/classifier.js';
 import type { Result } from '../model/result.js';
 import { type ArticleJob, safely } from '../news/article-job.js';
 import { resultRecord } from '../news/result-record.js';
-import { type FieldNames, type InputFormat, type InputRecord, type JsonLine, recordOfLine } from './input-records.js';
+import { type FieldNames, type InputFormat, type InputRecord, type JsonLine, parsedRecord } from './input-records.js';
 
 /** An input record (or a JSON line not parsed yet), with the format of the input it comes from. */
 export interface RecordItem {
@@ -28,7 +28,7 @@ export function recordResults(model: TopicClassifier, job: ArticleJob, items: re
   let failed = 0;
   for (let i = 0; i < items.length; i++) {
     const { record: item, format } = items[i] as RecordItem;
-    const record = 'json' in item ? recordOfLine(item, fields, false) : item;
+    const record = parsedRecord(item, fields, false);
     const result: Result | undefined = record.ok ? safely(model, { title: record.title, body: record.text }, job) : undefined;
     const error = record.ok ? result?.error?.message : record.error;
     if (error !== undefined) failed++;
