@@ -135,11 +135,6 @@ export class ArticlePool {
     const workers = this.workers ?? [];
     this.workers = undefined;
     await Promise.allSettled([...this.inFlight]);
-    await Promise.all(
-      workers.map((thread) => {
-        thread.worker.removeAllListeners('exit');
-        return thread.worker.terminate();
-      }),
-    );
+    await Promise.all(workers.map((thread) => thread.worker.terminate()));
   }
 }
