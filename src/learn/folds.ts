@@ -22,10 +22,15 @@ export async function trainAllLabels(pool: LabelPool, columns: number, L: number
   const weights = new Float32Array(columns * L);
   const biases = new Float64Array(L);
   for (const model of models) {
-    for (let f = 0; f < columns; f++) weights[f * L + model.label] = model.weights[f] as number;
+    interleave(weights, model.weights, L, model.label);
     biases[model.label] = model.bias;
   }
   return { weights, biases };
+}
+
+/** Writes one label's weights into the feature-major table (its own function: V8 optimises its loop once, for every label). */
+function interleave(table: Float32Array, column: Float32Array, L: number, label: number): void {
+  for (let f = 0; f < column.length; f++) table[f * L + label] = column[f] as number;
 }
 
 /** Out-of-fold raw scores (row-major: row × label) for one SVM cost. */

@@ -113,5 +113,5 @@ export function trainLabel(data: TrainingData, label: number, job: Job, warm?: W
     warm?.start(job, label),
   );
   warm?.save(job, label, model.alpha);
-  return { label, weights: Float32Array.from(model.weights), bias: model.bias };
+  return { label, weights: new Float32Array(model.weights), bias: model.bias };
 }
