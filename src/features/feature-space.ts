@@ -5,9 +5,10 @@
  */
 import type { Document } from '../text/document.js';
 import { formNgrams, type SlotCounts } from './ngrams.js';
+import type { PooledCounts } from './pooled-counts.js';
 import type { FeatureSettings } from './settings.js';
 import type { RowSource } from '../common/row-source.js';
-import type { SparseVector } from './sparse.js';
+import type { ArrayAllocator, CsrMatrix, SparseVector } from './sparse.js';
 
 /**
  * Slot → dense feature index as a rank dictionary: one bit per slot (kept or not) and, per 32 slots, the number of
@@ -72,6 +73,13 @@ function popCount(value: number): number {
   let v = value - ((value >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+}
+
+/** How many documents have each slot (the pools' slots are distinct within a document). */
+function documentFrequencies(pools: readonly PooledCounts[], buckets: number): Int32Array {
+  const df = new Int32Array(buckets);
+  for (const { slots } of pools) for (let i = 0; i < slots.length; i++) df[slots[i] as number] = (df[slots[i] as number] as number) + 1;
+  return df;
 }
 
 /** Per-document counting of features: a small open-addressing table (feature → count), cleared after each use. */
@@ -169,14 +177,14 @@ export class FeatureSpace {
   }
 
   /** Learns which slots to keep and their IDF from the slot counts of the training documents. */
-  static fit(documents: readonly SlotCounts[], settings: FeatureSettings): FeatureSpace {
-    const df = new Int32Array(settings.buckets);
-    for (const doc of documents) for (const slot of doc.slots) (df[slot] as number)++;
+  static fit(pools: readonly PooledCounts[], settings: FeatureSettings): FeatureSpace {
+    const df = documentFrequencies(pools, settings.buckets);
     let kept = 0;
     for (let s = 0; s < df.length; s++) if ((df[s] as number) >= settings.minDf) kept++;
     const slots = new Int32Array(kept);
     const idf = new Float32Array(kept);
-    const n = documents.length;
+    let n = 0;
+    for (const pool of pools) n += pool.documents;
     let k = 0;
     for (let s = 0; s < df.length; s++) {
       const count = df[s] as number;
@@ -190,16 +198,47 @@ export class FeatureSpace {
   }
 
   /** Distinct slots seen in the documents a space was fitted on (before `minDf`): how much `minDf` dropped. */
-  static distinctSlots(documents: readonly SlotCounts[], buckets: number): number {
-    const seen = new Uint8Array(buckets);
+  static distinctSlots(pools: readonly PooledCounts[], buckets: number): number {
+    const df = documentFrequencies(pools, buckets);
     let distinct = 0;
-    for (const doc of documents) {
-      for (const slot of doc.slots) {
-        if (seen[slot] === 0) distinct++;
-        seen[slot] = 1;
+    for (let s = 0; s < df.length; s++) if ((df[s] as number) > 0) distinct++;
+    return distinct;
+  }
+
+  /** The training matrix: every document's `transform`, one row each, in order, in arrays from `allocate`. */
+  matrix(pools: readonly PooledCounts[], allocate: ArrayAllocator): CsrMatrix {
+    let rows = 0;
+    let entries = 0;
+    for (const pool of pools) {
+      rows += pool.documents;
+      entries += pool.slots.length;
+    }
+    // The kept slots' features and counts, row after row; then each row weighed as `transform` weighs it.
+    const features = new Int32Array(entries);
+    const counts = new Int32Array(entries);
+    const rowStart = allocate(Int32Array, rows + 1);
+    let row = 0;
+    let n = 0;
+    for (const pool of pools) {
+      for (let d = 0; d < pool.documents; d++) {
+        for (let i = pool.starts[d] as number, end = pool.starts[d + 1] as number; i < end; i++) {
+          const feature = this.ranks.featureOf(pool.slots[i] as number);
+          if (feature < 0) continue;
+          features[n] = feature;
+          counts[n++] = pool.counts[i] as number;
+        }
+        rowStart[++row] = n;
       }
     }
-    return distinct;
+    const indices = allocate(Int32Array, n);
+    const values = allocate(Float32Array, n);
+    indices.set(features.subarray(0, n));
+    for (let r = 0; r < rows; r++) {
+      const start = rowStart[r] as number;
+      const end = rowStart[r + 1] as number;
+      values.set(this.weigh(indices.subarray(start, end), counts.subarray(start, end)).values, start);
+    }
+    return { rows, columns: this.size, rowStart, indices, values };
   }
 
   /** Weighted, L2-normalised vector of a document's slot counts; slots not kept are ignored. */

@@ -6,9 +6,9 @@
  */
 import { InvalidInputError, TrainingError } from '../common/errors.js';
 import { FeatureSpace } from '../features/feature-space.js';
-import { countSlots } from '../features/ngrams.js';
+import { CountPooler } from '../features/pooled-counts.js';
 import type { FeatureSettings } from '../features/settings.js';
-import { type CsrMatrix, toCsr } from '../features/sparse.js';
+import type { CsrMatrix } from '../features/sparse.js';
 import { FALLBACK_SIGMOID } from '../model/calibration.js';
 import { TopicClassifier } from '../model/classifier.js';
 import { quantize } from '../model/linear-model.js';
@@ -95,11 +95,13 @@ export function checkLabels(targets: Int8Array, labels: readonly string[], rows:
 
 /** Reads every text once, fits the feature space and builds the training matrix. */
 function featureMatrix(data: readonly Example[], settings: FeatureSettings, options: ResolvedOptions): { space: FeatureSpace; matrix: CsrMatrix } {
-  const counts = data.map((example, i) => {
+  const pooler = new CountPooler(settings);
+  data.forEach((example, i) => {
     if (i % 1000 === 0) options.onProgress({ stage: 'features', completed: i, total: data.length, threads: 1 });
-    return countSlots(readDocument(exampleArticle(example), settings), settings);
+    pooler.add(readDocument(exampleArticle(example), settings));
   });
   options.onProgress({ stage: 'features', completed: data.length, total: data.length, threads: 1 });
+  const counts = [pooler.finish()];
   const space = FeatureSpace.fit(counts, settings);
   if (space.size < FEW_FEATURES) {
     const distinct = FeatureSpace.distinctSlots(counts, settings.buckets);
@@ -108,7 +110,7 @@ function featureMatrix(data: readonly Example[], settings: FeatureSettings, opti
       message: `only ${space.size} of ${distinct} distinct words and word pairs occur in at least minDf=${settings.minDf} training documents; the model has little to go on (add training text${settings.minDf > 1 ? ' or lower minDf' : ''})`,
     });
   }
-  return { space, matrix: toCsr(counts.map((doc) => space.transform(doc)), space.size, sharedArray) };
+  return { space, matrix: space.matrix(counts, sharedArray) };
 }
 
 /**

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureSpace } from '../../src/features/feature-space.js';
 import { countSlots, eachNgram, hashPair } from '../../src/features/ngrams.js';
+import { CountPooler, poolOf } from '../../src/features/pooled-counts.js';
+import { plainArray } from '../../src/features/sparse.js';
 import type { FeatureSettings } from '../../src/features/settings.js';
 import { readDocument } from '../../src/text/document.js';
 import { DEFAULT_TOKENIZER_SETTINGS, surfaceOf } from '../../src/text/tokenizer.js';
 
 const settings: FeatureSettings = { ...DEFAULT_TOKENIZER_SETTINGS, ngrams: 2, buckets: 2 ** 20, sublinearTf: true, idf: true, minDf: 2, maxChars: 100_000, leadWords: 0 };
 const doc = (text: string) => readDocument({ title: null, body: text }, settings);
-const docs = ['football match goal', 'football match referee', 'election vote football', 'vaccine hospital'].map((t) => countSlots(doc(t), settings));
+const texts = ['football match goal', 'football match referee', 'election vote football', 'vaccine hospital'];
+const docs = [poolOf(texts.map((t) => countSlots(doc(t), settings)))];
 
 describe('n-grams', () => {
   it('hashes unigrams and bigrams of consecutive kept words (stop words skipped)', () => {
@@ -51,7 +54,7 @@ describe('FeatureSpace', () => {
   });
 
   it("weights by scikit-learn's smoothed IDF and sublinear TF, L2-normalised", () => {
-    const n = docs.length;
+    const n = texts.length;
     const football = Math.log((1 + n) / (1 + 3)) + 1;
     const match = Math.log((1 + n) / (1 + 2)) + 1;
     expect(Array.from(space.idf).sort()).toEqual([football, match, match].map(Math.fround).sort());
@@ -70,3 +73,50 @@ describe('FeatureSpace', () => {
     for (let i = 1; i < space.slots.length; i++) expect(space.slots[i]!).toBeGreaterThan(space.slots[i - 1]!);
   });
 });
+
+describe('pooled counts and the training matrix', () => {
+  const bodies = [
+    'The striker scored twice as the match ended in a draw, and the referee sent off the keeper.',
+    'Élection: the vote count was delayed; the minister said the vote was fair. Vote, vote, vote!',
+    '',
+    'football match football match football',
+    'The central bank raised rates again to fight inflation, and markets fell on the news of the rate rise.',
+  ];
+  const lead = { ...settings, leadWords: 3, minDf: 1 };
+  const read = bodies.map((body) => readDocument({ title: 'Match report', body }, lead));
+
+  it('pools the same slots and counts as countSlots, document by document, across growth of the pool', () => {
+    const pooler = new CountPooler(lead);
+    // Enough documents to grow every array of the pool more than once.
+    for (let round = 0; round < 400; round++) for (const d of read) pooler.add(d);
+    const pooled = pooler.finish();
+    expect(pooled.documents).toBe(400 * read.length);
+    const single = poolOf(read.map((d) => countSlots(d, lead)));
+    for (let d = 0; d < pooled.documents; d++) {
+      const k = d % read.length;
+      const at = (pool: typeof pooled, i: number) => [Array.from(pool.slots.subarray(pool.starts[i]!, pool.starts[i + 1]!)), Array.from(pool.counts.subarray(pool.starts[i]!, pool.starts[i + 1]!))];
+      expect(at(pooled, d)).toEqual(at(single, k));
+    }
+  });
+
+  it('builds the rows that transform gives, and fits the same space from one pool or several', () => {
+    const pooler = new CountPooler(lead);
+    read.forEach((d) => pooler.add(d));
+    const whole = pooler.finish();
+    const space = FeatureSpace.fit([whole], lead);
+    const halves = [poolOf(read.slice(0, 2).map((d) => countSlots(d, lead))), poolOf(read.slice(2).map((d) => countSlots(d, lead)))];
+    expect(Array.from(FeatureSpace.fit(halves, lead).slots)).toEqual(Array.from(space.slots));
+    const matrix = space.matrix(halves, plainArray);
+    expect(matrix.rows).toBe(read.length);
+    expect(matrix.columns).toBe(space.size);
+    read.forEach((d, r) => {
+      const row = space.transform(countSlots(d, lead));
+      const start = matrix.rowStart[r]!;
+      const end = matrix.rowStart[r + 1]!;
+      expect(Array.from(matrix.indices.subarray(start, end))).toEqual(Array.from(row.indices));
+      expect(Array.from(matrix.values.subarray(start, end))).toEqual(Array.from(row.values));
+    });
+    expect(matrix.rowStart[3]! - matrix.rowStart[2]!).toBeGreaterThan(0); // the empty body: its title's words
+  });
+});
+

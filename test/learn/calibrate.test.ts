@@ -6,6 +6,7 @@ import { assignFolds, outOfFoldScores } from '../../src/learn/folds.js';
 import { LabelPool } from '../../src/learn/parallel/pool.js';
 import { FeatureSpace } from '../../src/features/feature-space.js';
 import { countSlots } from '../../src/features/ngrams.js';
+import { poolOf } from '../../src/features/pooled-counts.js';
 import { toCsr } from '../../src/features/sparse.js';
 import { decide, defaultRule } from '../../src/model/decide.js';
 import { readDocument } from '../../src/text/document.js';
@@ -21,7 +22,7 @@ describe('calibration from out-of-fold scores', () => {
     const L = labels.length;
     const settings = { ...DEFAULT_TOKENIZER_SETTINGS, ngrams: 2 as const, buckets: 2 ** 16, sublinearTf: true, idf: true, minDf: 1, maxChars: 100_000, leadWords: 0 };
     const counts = data.map((e) => countSlots(readDocument({ title: null, body: e.text }, settings), settings));
-    const space = FeatureSpace.fit(counts, settings);
+    const space = FeatureSpace.fit([poolOf(counts)], settings);
     const matrix = toCsr(counts.map((c) => space.transform(c)), space.size);
     const targets = new Int8Array(data.length * L);
     data.forEach((e, i) => labels.forEach((label, l) => (targets[i * L + l] = i % 7 === 0 && l === 3 ? 0 : e.labels.includes(label) ? 1 : -1)));
