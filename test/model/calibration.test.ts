@@ -52,6 +52,36 @@ describe('thresholds', () => {
     expect(tuneThreshold(p, y, { minPositives: 5, lowest: 0.05, highest: 0.95 })).toBe(0.5);
     expect(tuneThreshold(p, y, { minPositives: 3, lowest: 0.5, highest: 0.95 })).toBe(0.5);
   });
+
+  it('gives the threshold of a plain sweep over the documents sorted by probability, ties and zeros included', () => {
+    // The sweep written plainly: sort, then evaluate F1 after each group of equal probabilities.
+    const reference = (p: number[], y: boolean[]) => {
+      const order = p.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
+      const positives = y.filter(Boolean).length;
+      let tp = 0;
+      let bestF1 = -1;
+      let best = 0.5;
+      order.forEach((index, k) => {
+        if (y[index]) tp++;
+        const next = k + 1 < order.length ? p[order[k + 1]!]! : 0;
+        if (next === p[index]) return;
+        const f1 = (2 * tp) / (k + 1 + positives);
+        if (f1 > bestF1) [bestF1, best] = [f1, (p[index]! + next) / 2];
+      });
+      return Math.min(0.95, Math.max(0.05, best));
+    };
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(random() * 60);
+      // Few distinct values in some rounds (many ties), exact zeros and ones in others.
+      const levels = round % 3 === 0 ? 4 : 1000;
+      const p = Array.from({ length: n }, () => (round % 5 === 0 && random() < 0.3 ? Math.round(random()) : Math.floor(random() * levels) / levels));
+      const y = p.map((x) => random() < x);
+      const settings = { minPositives: 1, lowest: 0.05, highest: 0.95 };
+      if (y.some(Boolean)) expect(tuneThreshold(p, y, settings)).toBe(reference(p, y));
+    }
+  });
 });
 
 describe('the decision rule', () => {
