@@ -79,7 +79,8 @@ export function fitSigmoid(scores: ArrayLike<number>, positive: ArrayLike<boolea
     for (let i = 0; i < n; i++) {
       const s = scores[i] as number;
       const z = s * a + b;
-      const p = z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
+      const e = Math.exp(z >= 0 ? -z : z);
+      const p = z >= 0 ? e / (1 + e) : 1 / (1 + e);
       const q = 1 - p;
       const d2 = p * q;
       h11 += s * s * d2;
