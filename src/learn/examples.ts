@@ -36,6 +36,8 @@ export function singleLabelData(examples: readonly Example[]): boolean {
   return examples.every((example) => example.labels.length === 1 && example.observed === undefined);
 }
 
+const NOT_SPACE = /\S/;
+
 export function validateExample(value: unknown, index: number, field = 'examples'): Example {
   const at = `${field}[${index}]`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError(at, 'an object { text, labels }', value);
@@ -43,8 +45,9 @@ export function validateExample(value: unknown, index: number, field = 'examples
   if (typeof record.text !== 'string') throw new InvalidInputError(`${at}.text`, 'a string', record.text);
   const title = record.title;
   if (title !== undefined && title !== null && typeof title !== 'string') throw new InvalidInputError(`${at}.title`, 'a string or null', title);
-  const combined = `${typeof title === 'string' ? title : ''}${record.text}`;
-  if (combined.trim().length === 0) throw new InvalidInputError(`${at}.text`, 'a non-empty text', record.text);
+  // A text with something other than white space, or a title with it (`\S` is what trim() keeps; joining the two
+  // and trimming copied every text).
+  if (!NOT_SPACE.test(record.text) && !(typeof title === 'string' && NOT_SPACE.test(title))) throw new InvalidInputError(`${at}.text`, 'a non-empty text', record.text);
   const labels = [...new Set(validateLabelList(record.labels, `${at}.labels`))];
   const weight = record.weight;
   if (weight !== undefined && (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0)) {
