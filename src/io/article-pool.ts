@@ -2,7 +2,8 @@
  * Worker threads that classify articles: Node's worker threads running io/article-worker.ts, every worker
  * rebuilding the model from one copy of its weights in shared memory (model/shared-parts.ts). Started on first use,
  * and not at all for an input of one batch or for one thread: the articles are then done on the calling thread, the
- * same way (news/article-job.ts).
+ * same way (news/article-job.ts). A worker that stops (out of memory, killed) gives error results for the batches it
+ * had (WorkerStoppedError), and the next batch starts another in its place: the pool never rejects a batch.
  *
  * The pool is this file's own rather than tinypool (which 0.5.0 used): a batch goes to the worker with the fewest
  * batches in hand, and a worker answers with one message. tinypool also reads the process's memory use after every
@@ -16,11 +17,12 @@ import { Worker } from 'node:worker_threads';
 import type { TopicClassifier } from '../model/classifier.js';
 import type { Result } from '../model/result.js';
 import { toSharedParts } from '../model/shared-parts.js';
-import { type ArticleJob, safely } from '../news/article-job.js';
+import { NewsTopicsError } from '../common/errors.js';
+import { type ArticleJob, errorResult, safely } from '../news/article-job.js';
 import type { ArticleInput } from '../text/input.js';
 import type { ArticleTask, WorkerReply } from './article-worker.js';
 import type { FieldNames } from './input-records.js';
-import { type RecordItem, type RecordResults, recordResults } from './record-results.js';
+import { failedRecords, type RecordItem, type RecordResults, recordResults } from './record-results.js';
 
 /** The bundled worker, beside the bundle that runs this code (dist/node/); absent when running the sources. */
 const WORKER_URL = new URL('./article-worker.js', import.meta.url);
@@ -32,8 +34,6 @@ const WORKER_URL = new URL('./article-worker.js', import.meta.url);
  */
 const YOUNG_GENERATION_MB = 8;
 
-let workerFileExists: boolean | undefined;
-
 /** Threads when the caller names none: one per core. */
 export function defaultClassifyThreads(): number {
   return availableParallelism();
@@ -44,14 +44,19 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
+/** A batch that a worker thread stopped before finishing (out of memory, killed): its articles were not classified. */
+export class WorkerStoppedError extends NewsTopicsError {
+  override name = 'WorkerStoppedError';
+}
+
 /** One worker thread and the batches it has in hand. */
 class ArticleThread {
   readonly pending = new Map<number, Pending>();
   private failure: Error | undefined;
   readonly worker: Worker;
 
-  constructor(workerData: unknown) {
-    this.worker = new Worker(WORKER_URL, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  constructor(url: URL, workerData: unknown) {
+    this.worker = new Worker(url, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('message', (reply: WorkerReply) => {
       const task = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -66,8 +71,8 @@ class ArticleThread {
       for (const task of this.pending.values()) task.reject(error);
       this.pending.clear();
     };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`a classifying worker thread stopped (exit code ${code})`)));
+    this.worker.on('error', (error) => fail(new WorkerStoppedError(`news-topics: the worker thread classifying this batch failed (${error.message})`)));
+    this.worker.on('exit', (code) => fail(new WorkerStoppedError(`news-topics: the worker thread classifying this batch stopped (exit code ${code})`)));
   }
 
   get usable(): boolean {
@@ -85,48 +90,61 @@ class ArticleThread {
 
 export class ArticlePool {
   private workers: ArticleThread[] | undefined;
+  private workerData: unknown;
+  /** Workers started in place of stopped ones. */
+  private replaced = 0;
   private nextId = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private hasWorkerFile: boolean | undefined;
 
   constructor(
     private readonly model: TopicClassifier,
     private readonly job: ArticleJob,
     /** Worker threads to use (1: the calling thread only). */
     readonly threads: number,
+    /** The worker file: the bundled one beside this code (tests of the sources pass the built one). */
+    private readonly workerUrl: URL = WORKER_URL,
   ) {}
 
-  /** Whether worker threads can be used here (the bundled worker exists). */
-  static get available(): boolean {
-    // Looked up once: asked for every batch, the file check cost the CLI's main thread 18 ms per 100 MB of JSONL.
-    workerFileExists ??= WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
-    return workerFileExists;
-  }
-
   private onThreads(only: boolean): boolean {
-    return this.threads > 1 && !(only && this.workers === undefined) && ArticlePool.available;
+    // Looked up once: asked for every batch, the file check cost the CLI's main thread 18 ms per 100 MB of JSONL.
+    this.hasWorkerFile ??= this.workerUrl.protocol === 'file:' && existsSync(fileURLToPath(this.workerUrl));
+    return this.threads > 1 && !(only && this.workers === undefined) && this.hasWorkerFile;
   }
 
-  /** One result per input, in order (error results for bad inputs). `only`: this batch is the whole input. */
+  /**
+   * One result per input, in order (error results for bad inputs, and for every input of a batch its worker thread
+   * could not finish: see WorkerStoppedError). `only`: this batch is the whole input.
+   */
   async classify(inputs: readonly ArticleInput[], only = false): Promise<Result[]> {
     if (!this.onThreads(only)) return inputs.map((input) => safely(this.model, input, this.job));
-    return (await this.run({ kind: 'articles', inputs })) as Result[];
+    return ((await this.run({ kind: 'articles', inputs }).catch((error: Error) => inputs.map(() => errorResult(error)))) as Result[]);
   }
 
   /** The CLI's output records of input records (JSON lines parsed on the threads), in order: see io/record-results.ts. */
   async classifyRecords(items: readonly RecordItem[], fields: FieldNames, only = false): Promise<RecordResults> {
     if (!this.onThreads(only)) return recordResults(this.model, this.job, items, fields);
-    return (await this.run({ kind: 'records', items, fields })) as RecordResults;
+    return ((await this.run({ kind: 'records', items, fields }).catch((error: Error) => failedRecords(items, fields, error.message))) as RecordResults);
   }
 
-  /** Runs a batch on the worker with the fewest batches in hand. */
+  /**
+   * Runs a batch on the worker with the fewest batches in hand. A worker that stopped is replaced first (up to twice
+   * the thread count in all, so that a worker that cannot start is not started again for every batch); its own
+   * batches failed with a WorkerStoppedError.
+   */
   private run(task: ArticleTask): Promise<unknown> {
     if (this.workers === undefined) {
-      const workerData = { parts: toSharedParts(this.model.parts), job: this.job };
-      this.workers = Array.from({ length: this.threads }, () => new ArticleThread(workerData));
+      this.workerData = { parts: toSharedParts(this.model.parts), job: this.job };
+      this.workers = Array.from({ length: this.threads }, () => new ArticleThread(this.workerUrl, this.workerData));
+    }
+    for (const [i, thread] of this.workers.entries()) {
+      if (thread.usable || this.replaced >= 2 * this.threads) continue;
+      this.replaced++;
+      this.workers[i] = new ArticleThread(this.workerUrl, this.workerData);
     }
     let best: ArticleThread | undefined;
     for (const thread of this.workers) if (thread.usable && (best === undefined || thread.pending.size < best.pending.size)) best = thread;
-    if (best === undefined) return Promise.reject(new Error('every classifying worker thread has stopped'));
+    if (best === undefined) return Promise.reject(new WorkerStoppedError('news-topics: every classifying worker thread has stopped'));
     const done = best.run(this.nextId++, task);
     this.inFlight.add(done);
     const settle = () => this.inFlight.delete(done);

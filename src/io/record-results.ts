@@ -38,3 +38,13 @@ export function recordResults(model: TopicClassifier, job: ArticleJob, items: re
   }
   return { records, failed };
 }
+
+/** The error records of a batch that could not be classified (its worker thread stopped): one per item, in order. */
+export function failedRecords(items: readonly RecordItem[], fields: FieldNames, error: string): RecordResults {
+  const records = items.map(({ record: item }) => {
+    const record = parsedRecord(item, fields, false);
+    return JSON.stringify(resultRecord(record.id, record.line, { error: record.ok ? error : record.error }));
+  });
+  return { records, failed: items.length };
+}
+

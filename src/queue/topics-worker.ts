@@ -102,6 +102,10 @@ export async function createTopicsWorker(options: TopicsWorkerOptions): Promise<
       const records = jobRecords(job.data, String(job.id));
       const good = records.filter((r) => r.input !== undefined);
       const results = await pool.classify(good.map((r) => r.input as ArticleInput));
+      // A worker thread that stopped (out of memory, killed) fails the job, which the queue retries, rather than
+      // storing error results for articles that are not at fault.
+      const stopped = results.find((r) => r.error?.name === 'WorkerStoppedError');
+      if (stopped !== undefined) throw new Error(`news-topics: job ${job.id} not classified: ${stopped.error?.message}`);
       const write = redis.multi();
       let next = 0;
       for (const r of records) write.hset(keys.results, r.id, JSON.stringify(resultRecord(r.id, r.line, r.input !== undefined ? results[next++]! : { error: r.error as string })));

@@ -8,8 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, classifyMany, InvalidInputError, predictMany, train, type ArticleInput, type Result } from '../../src/index.js';
+import { classify, classifyMany, defaultModel, InvalidInputError, predictMany, train, type ArticleInput, type Result } from '../../src/index.js';
 import { syntheticExamples } from '../helpers/synthetic.js';
+import type { Worker } from 'node:worker_threads';
+import { ArticlePool } from '../../src/io/article-pool.js';
+import { DEFAULT_FIELDS } from '../../src/io/input-records.js';
+import { articleJobFor } from '../../src/news/article-job.js';
 
 const DIST = new URL('../../dist/node/index.js', import.meta.url);
 const BIN = new URL('../../dist/node/cli.js', import.meta.url).pathname;
@@ -83,6 +87,36 @@ describe('classifyMany and predictMany', () => {
     const [first] = await collect(predictMany(model, ['The striker scored in Paris as France won.'], { explain: true, places: true, topK: 1 }));
     expect(first?.topics[0]?.explanation?.label).toBe(first?.topics[0]?.id);
     expect(first?.places?.map((p) => p.code)).toEqual(['FR']);
+  });
+
+  it('gives error results for the batches of a worker thread that stops, and starts another for the next batches', async () => {
+    // The pool of the sources, running the built worker file (the sources' own worker is TypeScript).
+    const worker = new URL('../../dist/node/article-worker.js', import.meta.url);
+    expect(existsSync(worker), 'dist/ is missing: run npm run build').toBe(true);
+    const model = defaultModel();
+    const pool = new ArticlePool(model, articleJobFor(model, {}), 2, worker);
+    const threads = () => (pool as unknown as { workers: { worker: Worker }[] }).workers;
+    try {
+      const want = texts.map((t) => classify(t));
+      expect(await pool.classify(texts.slice(0, 30))).toEqual(want.slice(0, 30));
+      // Both threads are stopped while each holds a batch: 300 articles and 100 CLI records.
+      const articles = pool.classify(texts);
+      const items = texts.slice(0, 100).map((text, i) => ({ record: { json: JSON.stringify({ id: `r${i}`, text }), line: i + 1, source: 'in.jsonl' }, format: 'jsonl' as const }));
+      const records = pool.classifyRecords(items, DEFAULT_FIELDS);
+      expect(threads().map((t) => t.worker.threadId)).toHaveLength(2);
+      await Promise.all(threads().map((t) => t.worker.terminate()));
+      const lost = await articles;
+      expect(lost).toHaveLength(texts.length);
+      for (const result of lost) expect(result).toEqual({ topics: [], error: { name: 'WorkerStoppedError', message: expect.stringMatching(/worker thread classifying this batch stopped/) } });
+      const failed = await records;
+      expect(failed.failed).toBe(100);
+      expect(failed.records.map((r) => JSON.parse(r) as unknown)).toEqual(items.map((_, i) => ({ id: `r${i}`, line: i + 1, error: expect.stringMatching(/stopped/) })));
+      // New threads take the next batches.
+      expect(await pool.classify(texts.slice(30, 90))).toEqual(want.slice(30, 90));
+      expect(threads().every((t) => t.worker.threadId > 0)).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 
   it.skipIf(!existsSync('/proc/self/status'))('runs on worker threads in the built package, with the same results', async () => {
