@@ -7,6 +7,9 @@
  * Usage: node bench/train-cold.mjs RUNS DATASET... [--against ENTRY]
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -17,7 +20,7 @@ const data = (name) => fileURLToPath(new URL(`../../shared/datasets/bench/${name
 
 // One fresh process: imports the build, reads the data set, trains, prints the stage times.
 const child = `
-const [entry, file] = process.argv.slice(1);
+const [entry, file] = process.argv.slice(2);
 const { readFileSync } = await import('node:fs');
 const { train } = await import(entry);
 const rows = readFileSync(file, 'utf8').split('\\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -28,8 +31,12 @@ marks.end = performance.now();
 console.log(JSON.stringify({ before: marks.features - marks.start, features: marks.calibration - marks.features, calibration: marks.final - marks.calibration, final: marks.end - marks.final, total: marks.end - marks.start }));
 `;
 
+// A file rather than `node -e`: worker threads inherit the flags of the process (`--input-type` would stop them).
+const script = join(mkdtempSync(join(tmpdir(), 'news-topics-train-cold-')), 'train.mjs');
+writeFileSync(script, child);
+
 function once(entry, dataset) {
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', child, entry, data(dataset)], { cwd: here, encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, [script, entry, data(dataset)], { cwd: here, encoding: 'utf8' }));
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
