@@ -37,7 +37,7 @@ export interface BinaryModel {
 /**
  * The solver's working state. The work is split into small functions (start, one pass) so that V8 optimises each
  * once: as one large function, a fresh process deoptimised it on every path not taken yet (the warm start, the
- * shrinking, the restart), and trained wcep-sections' labels in about 0.5 s instead of 0.3 s.
+ * shrinking, the restart); ag-news' calibration stage took 320 ms in a fresh process with it, 263 ms split.
  */
 class DualState {
   bias = 0;
