@@ -236,7 +236,7 @@ export class FeatureSpace {
     for (let r = 0; r < rows; r++) {
       const start = rowStart[r] as number;
       const end = rowStart[r + 1] as number;
-      values.set(this.weigh(indices.subarray(start, end), counts.subarray(start, end)).values, start);
+      this.weigh(indices.subarray(start, end), counts.subarray(start, end), values.subarray(start, end));
     }
     return { rows, columns: this.size, rowStart, indices, values };
   }
@@ -277,9 +277,8 @@ export class FeatureSpace {
     return this.weigh(features, counts);
   }
 
-  /** Features and their counts → sublinear TF × IDF values, L2-normalised (the one weighting of both paths). */
-  private weigh(indices: Int32Array, counts: ArrayLike<number>): SparseVector {
-    const values = new Float32Array(indices.length);
+  /** Features and their counts → sublinear TF × IDF values, L2-normalised (the one weighting of every path), in `values` when given. */
+  private weigh(indices: Int32Array, counts: ArrayLike<number>, values = new Float32Array(indices.length)): SparseVector {
     let norm = 0;
     for (let i = 0; i < indices.length; i++) {
       const count = counts[i] as number;
