@@ -52,7 +52,7 @@ export class WorkerStoppedError extends NewsTopicsError {
 /** One worker thread and the batches it has in hand. */
 class ArticleThread {
   readonly pending = new Map<number, Pending>();
-  private failure: Error | undefined;
+  private stopped = false;
   readonly worker: Worker;
 
   constructor(url: URL, workerData: unknown) {
@@ -67,7 +67,7 @@ class ArticleThread {
     });
     // A worker that dies (out of memory, killed) fails the batches it had; the others go on.
     const fail = (error: Error) => {
-      this.failure ??= error;
+      this.stopped = true;
       for (const task of this.pending.values()) task.reject(error);
       this.pending.clear();
     };
@@ -76,7 +76,7 @@ class ArticleThread {
   }
 
   get usable(): boolean {
-    return this.failure === undefined;
+    return !this.stopped;
   }
 
   run(id: number, task: ArticleTask): Promise<unknown> {
