@@ -82,6 +82,14 @@ function documentFrequencies(pools: readonly PooledCounts[], buckets: number): I
   return df;
 }
 
+/** 1 + ln(count) of the counts 0-255, worked out once: `Math.log` per feature was two thirds of the weighting's time. */
+const SUBLINEAR_TF = Float64Array.from({ length: 256 }, (_, count) => 1 + Math.log(count));
+
+/** Sublinear term frequency, 1 + ln(count): the same double from the table as from `Math.log`. */
+function sublinearTf(count: number): number {
+  return count < 256 && count >>> 0 === count ? (SUBLINEAR_TF[count] as number) : 1 + Math.log(count);
+}
+
 /** Per-document counting of features: a small open-addressing table (feature → count), cleared after each use. */
 class FeatureTally {
   private keys = new Int32Array(1024).fill(-1);
@@ -282,7 +290,7 @@ export class FeatureSpace {
     let norm = 0;
     for (let i = 0; i < indices.length; i++) {
       const count = counts[i] as number;
-      const tf = this.settings.sublinearTf ? 1 + Math.log(count) : count;
+      const tf = this.settings.sublinearTf ? sublinearTf(count) : count;
       const value = tf * (this.idf[indices[i] as number] as number);
       values[i] = value;
       norm += value * value;

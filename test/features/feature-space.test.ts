@@ -68,6 +68,18 @@ describe('FeatureSpace', () => {
     expect(Array.from(v.values).sort()).toEqual(raw.map((x) => Math.fround(x / rawNorm)).sort());
   });
 
+  it('gives 1 + ln(count) as the TF of every count, table-read (0-255) or worked out (larger and fractional counts)', () => {
+    const counts = [1, 2, 3, 17, 254, 255, 256, 1000, 2.5];
+    for (const count of counts) {
+      const pair = space.transform({ slots: Int32Array.from(space.slots.slice(0, 2)), counts: Float32Array.from([count, 1]) });
+      const a = (1 + Math.log(count)) * space.idf[0]!;
+      const b = space.idf[1]!;
+      // Each value is stored as a float, then scaled by 1 / the norm of the unrounded values.
+      const scale = 1 / Math.sqrt(a * a + b * b);
+      expect(Array.from(pair.values), `count ${count}`).toEqual([Math.fround(Math.fround(a) * scale), Math.fround(Math.fround(b) * scale)]);
+    }
+  });
+
   it('ignores slots it did not keep, and gives an empty vector to a text without known words', () => {
     expect(space.vectorize(doc('vaccine hospital')).indices.length).toBe(0);
     for (let i = 1; i < space.slots.length; i++) expect(space.slots[i]!).toBeGreaterThan(space.slots[i - 1]!);
