@@ -27,6 +27,7 @@ export function linearScores(weights: LinearWeights, vector: SparseVector, out: 
   const { labelCount: L, codes, scales, biases } = weights;
   const { indices, values } = vector;
   weights.rows?.ensure(indices);
+  if (codes instanceof Int8Array && L % 4 === 0 && codes.byteOffset % 4 === 0 && LITTLE_ENDIAN) return packedScores(weights, codes, vector, out);
   const n = indices.length;
   let l = 0;
   for (; l + 4 <= L; l += 4) {
@@ -51,6 +52,85 @@ export function linearScores(weights: LinearWeights, vector: SparseVector, out: 
     let sum = 0;
     for (let i = 0; i < n; i++) sum += (codes[(indices[i] as number) * L + l] as number) * (values[i] as number);
     out[l] = sum * (scales[l] as number) + (biases[l] as number);
+  }
+  return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Each model's codes read as 32-bit words: one view a model, not one a call (held no longer than the codes). */
+const WORDS = new WeakMap<Int8Array, Int32Array>();
+
+function wordsOf(codes: Int8Array): Int32Array {
+  let words = WORDS.get(codes);
+  if (words === undefined) WORDS.set(codes, (words = new Int32Array(codes.buffer, codes.byteOffset, codes.length >> 2)));
+  return words;
+}
+
+/**
+ * `linearScores` for 8-bit codes when a row is a whole number of 32-bit words: eight labels at a time, their codes
+ * read as two words per feature and taken apart by shifts, instead of eight byte reads. The same products, summed in
+ * the same order: the same scores. Measured on the default model (40 labels) over the bbc bodies' vectors: 27 -> 22
+ * µs a document.
+ */
+function packedScores(weights: LinearWeights, codes: Int8Array, vector: SparseVector, out: Float64Array): Float64Array {
+  const { labelCount: L, scales, biases } = weights;
+  const { indices, values } = vector;
+  const words = wordsOf(codes);
+  const W = L >> 2;
+  const n = indices.length;
+  let w = 0;
+  for (; w + 2 <= W; w += 2) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let a7 = 0;
+    for (let i = 0; i < n; i++) {
+      const base = (indices[i] as number) * W + w;
+      const value = values[i] as number;
+      const x = words[base] as number;
+      const y = words[base + 1] as number;
+      a0 += ((x << 24) >> 24) * value;
+      a1 += ((x << 16) >> 24) * value;
+      a2 += ((x << 8) >> 24) * value;
+      a3 += (x >> 24) * value;
+      a4 += ((y << 24) >> 24) * value;
+      a5 += ((y << 16) >> 24) * value;
+      a6 += ((y << 8) >> 24) * value;
+      a7 += (y >> 24) * value;
+    }
+    const l = 4 * w;
+    out[l] = a0 * (scales[l] as number) + (biases[l] as number);
+    out[l + 1] = a1 * (scales[l + 1] as number) + (biases[l + 1] as number);
+    out[l + 2] = a2 * (scales[l + 2] as number) + (biases[l + 2] as number);
+    out[l + 3] = a3 * (scales[l + 3] as number) + (biases[l + 3] as number);
+    out[l + 4] = a4 * (scales[l + 4] as number) + (biases[l + 4] as number);
+    out[l + 5] = a5 * (scales[l + 5] as number) + (biases[l + 5] as number);
+    out[l + 6] = a6 * (scales[l + 6] as number) + (biases[l + 6] as number);
+    out[l + 7] = a7 * (scales[l + 7] as number) + (biases[l + 7] as number);
+  }
+  if (w < W) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let i = 0; i < n; i++) {
+      const x = words[(indices[i] as number) * W + w] as number;
+      const value = values[i] as number;
+      a0 += ((x << 24) >> 24) * value;
+      a1 += ((x << 16) >> 24) * value;
+      a2 += ((x << 8) >> 24) * value;
+      a3 += (x >> 24) * value;
+    }
+    const l = 4 * w;
+    out[l] = a0 * (scales[l] as number) + (biases[l] as number);
+    out[l + 1] = a1 * (scales[l + 1] as number) + (biases[l + 1] as number);
+    out[l + 2] = a2 * (scales[l + 2] as number) + (biases[l + 2] as number);
+    out[l + 3] = a3 * (scales[l + 3] as number) + (biases[l + 3] as number);
   }
   return out;
 }
