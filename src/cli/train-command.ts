@@ -34,7 +34,7 @@ export const SOLVER_OPTIONS = {
 } as const;
 
 /** Every engine option of `train`, as a command-line option (boolean ones take true or false). */
-export const TRAIN_ENGINE_OPTIONS = { ...FEATURE_OPTIONS, ...SOLVER_OPTIONS, labels: { type: 'string' } } as const;
+export const TRAIN_ENGINE_OPTIONS = { ...FEATURE_OPTIONS, ...SOLVER_OPTIONS, 'naive-bayes-scaling': { type: 'string' }, labels: { type: 'string' } } as const;
 
 type EngineValues = { [K in keyof typeof TRAIN_ENGINE_OPTIONS]?: string };
 
@@ -60,6 +60,7 @@ export function trainOptionsFrom(values: EngineValues, labelSeparator: string): 
     ...optional('leadWords', numberOption(values['lead-words'], 'lead-words', 0, 10_000, true)),
     ...(values.c === 'auto' ? { c: 'auto' as const } : optional('c', numberOption(values.c, 'c', 1e-6, 1e6))),
     ...optional('classWeight', choiceOption(values['class-weight'], 'class-weight', ['balanced', 'none'] as const)),
+    ...optional('naiveBayesScaling', booleanOption(values['naive-bayes-scaling'], 'naive-bayes-scaling')),
     ...optional('calibrationFolds', numberOption(values['calibration-folds'], 'calibration-folds', 0, 20, true)),
     ...optional('tuneThresholds', booleanOption(values['tune-thresholds'], 'tune-thresholds')),
     ...optional('weightBits', weightBits === undefined ? undefined : (Number(weightBits) as 8 | 16)),

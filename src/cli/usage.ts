@@ -72,7 +72,7 @@ Engine options (see the README for defaults; every option of train()):
   --ngrams 1|2  --buckets N  --min-df N  --max-chars N  --lead-words N  --sublinear-tf true|false  --idf true|false
   --stem true|false  --stop-words true|false  --c NUMBER|auto  --class-weight balanced|none
   --calibration-folds N  --tune-thresholds true|false  --weight-bits 8|16  --tolerance X  --max-passes N
-  --seed N  --threads N  --labels "a|b|c" (the label set, split on --label-separator)
+  --naive-bayes-scaling true|false  --seed N  --threads N  --labels "a|b|c" (the label set, split on --label-separator)
   --quiet                 no progress bar (it shows only when standard error is a terminal)
 `;
 

@@ -9,6 +9,8 @@ import type { CsrMatrix } from '../features/sparse.js';
 
 export interface LabelTrainingSettings {
   readonly classWeight: 'balanced' | 'none';
+  /** Scale each label's features by their naive Bayes log-count ratio (see `naiveBayesRatios`). */
+  readonly naiveBayesScaling: boolean;
   readonly maxPasses: number;
   readonly seed: number;
 }
@@ -63,6 +65,48 @@ function buildProblem(data: TrainingData, label: number, rows: Int32Array, c: nu
   return { rows: chosen, targets: signs, costs, positives, ...(offsets === undefined ? {} : { offsets }) };
 }
 
+/**
+ * NBSVM's feature scaling (Wang and Manning, ACL 2012), per label: r_j = ln((p_j / |p|) / (q_j / |q|)), where p_j
+ * and q_j count the positive and the negative rows that have feature j, plus 1. The SVM learns on r ∘ x, and its
+ * weights times r apply to x itself: a model as any other, scored the same way.
+ */
+function naiveBayesRatios(matrix: CsrMatrix, problem: BinaryProblem): Float64Array {
+  const { rowStart, indices, columns } = matrix;
+  const positive = new Float64Array(columns);
+  const negative = new Float64Array(columns);
+  let positiveEntries = 0;
+  let negativeEntries = 0;
+  for (let i = 0; i < problem.rows.length; i++) {
+    const row = problem.rows[i] as number;
+    const first = rowStart[row] as number;
+    const end = rowStart[row + 1] as number;
+    const counts = (problem.targets[i] as number) > 0 ? positive : negative;
+    for (let p = first; p < end; p++) counts[indices[p] as number] = (counts[indices[p] as number] as number) + 1;
+    if ((problem.targets[i] as number) > 0) positiveEntries += end - first;
+    else negativeEntries += end - first;
+  }
+  // Every count is one more than seen: totals of counts + 1 over all columns.
+  const shift = Math.log((columns + negativeEntries) / (columns + positiveEntries));
+  // Only features that occur in the problem's rows are read (the others' weights stay zero).
+  const ratios = positive;
+  for (let j = 0; j < columns; j++) {
+    const p = positive[j] as number;
+    const q = negative[j] as number;
+    ratios[j] = p + q > 0 ? Math.log((p + 1) / (q + 1)) + shift : 0;
+  }
+  return ratios;
+}
+
+/** The problem's rows with every value times its feature's ratio (the other rows are not read: left at zero). */
+function scaledRows(matrix: CsrMatrix, ratios: Float64Array, rows: Int32Array): CsrMatrix {
+  const { rowStart, indices } = matrix;
+  const values = new Float32Array(matrix.values.length);
+  for (const row of rows) {
+    for (let p = rowStart[row] as number, end = rowStart[row + 1] as number; p < end; p++) values[p] = (matrix.values[p] as number) * (ratios[indices[p] as number] as number);
+  }
+  return { ...matrix, values };
+}
+
 /** One training job: which rows, which SVM cost, how tight a solution, and the round that seeds it. */
 export interface Job {
   readonly rows: Int32Array;
@@ -105,13 +149,17 @@ export function trainLabel(data: TrainingData, label: number, job: Job, warm?: W
   }
   const seed = (data.settings.seed + Math.imul(round + 1, 0x9e3779b1) + Math.imul(label + 1, 0x85ebca6b)) >>> 0;
   const { settings } = data;
+  const ratios = settings.naiveBayesScaling ? naiveBayesRatios(data.matrix, problem) : undefined;
   const model = trainBinarySvm(
-    data.matrix,
+    ratios === undefined ? data.matrix : scaledRows(data.matrix, ratios, problem.rows),
     problem,
     { tolerance, maxPasses: settings.maxPasses, biasFeature: 1 },
     createRandom(seed),
     warm?.start(job, label),
   );
   warm?.save(job, label, model.alpha);
-  return { label, weights: new Float32Array(model.weights), bias: model.bias };
+  if (ratios === undefined) return { label, weights: new Float32Array(model.weights), bias: model.bias };
+  const weights = new Float32Array(model.weights.length);
+  for (let j = 0; j < weights.length; j++) weights[j] = (model.weights[j] as number) * (ratios[j] as number);
+  return { label, weights, bias: model.bias };
 }

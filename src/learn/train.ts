@@ -189,7 +189,7 @@ export async function fitLabels(
   const exampleWeights = sharedArray(Float64Array, data.length);
   data.forEach((example, i) => (exampleWeights[i] = example.weight ?? 1));
   const pool = LabelPool.create(
-    { matrix, targets, weights: exampleWeights, labelCount: L, settings: { classWeight: resolved.classWeight, maxPasses: resolved.maxPasses, seed: resolved.seed }, ...(offsets === undefined ? {} : { offsets }) },
+    { matrix, targets, weights: exampleWeights, labelCount: L, settings: { classWeight: resolved.classWeight, naiveBayesScaling: resolved.naiveBayesScaling, maxPasses: resolved.maxPasses, seed: resolved.seed }, ...(offsets === undefined ? {} : { offsets }) },
     // Worker start-up costs tens of milliseconds: small problems train on the main thread.
     matrix.indices.length * L >= 2_000_000 ? (resolved.threads ?? defaultThreads()) : 1,
   );

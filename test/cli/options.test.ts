@@ -69,7 +69,7 @@ describe('train options', () => {
     const run = await runInProcess([
       'train', data, '--out', out, '--stem', 'false', '--stop-words', 'false', '--weight-bits', '16', '--max-chars', '5000', '--min-df', '1',
       '--buckets', '65536', '--ngrams', '1', '--idf', 'false', '--sublinear-tf', 'false', '--tune-thresholds', 'false', '--c', '0.25',
-      '--calibration-folds', '2', '--class-weight', 'balanced', '--tolerance', '0.05', '--max-passes', '30', '--threads', '1', '--seed', '9',
+      '--calibration-folds', '2', '--class-weight', 'balanced', '--tolerance', '0.05', '--max-passes', '30', '--threads', '1', '--seed', '9', '--naive-bayes-scaling', 'true',
       '--labels', 'my-health|my-politics|my-sport|my-technology',
     ]);
     expect(run.code).toBe(0);

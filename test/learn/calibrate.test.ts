@@ -26,7 +26,7 @@ describe('calibration from out-of-fold scores', () => {
     const matrix = toCsr(counts.map((c) => space.transform(c)), space.size);
     const targets = new Int8Array(data.length * L);
     data.forEach((e, i) => labels.forEach((label, l) => (targets[i * L + l] = i % 7 === 0 && l === 3 ? 0 : e.labels.includes(label) ? 1 : -1)));
-    const pool = LabelPool.create({ matrix, targets, weights: new Float64Array(data.length).fill(1), labelCount: L, settings: { classWeight: 'none', maxPasses: 50, seed: 1 } }, 1);
+    const pool = LabelPool.create({ matrix, targets, weights: new Float64Array(data.length).fill(1), labelCount: L, settings: { classWeight: 'none', naiveBayesScaling: false, maxPasses: 50, seed: 1 } }, 1);
     const outOfFold = await outOfFoldScores(pool, matrix, L, assignFolds(data.length, 3, 1), 3, 0.5, 0.5, () => {});
     await pool.close();
     const result = calibrate(outOfFold, targets, L, 0.5, false, true);

@@ -19,5 +19,10 @@ describe('parallel training (dist)', () => {
     const one = await train(data, { threads: 1 });
     expect(threadsSeen.has(2)).toBe(true);
     expect(JSON.stringify(two.toJSON())).toBe(JSON.stringify(one.toJSON()));
-  }, 120_000);
+    // With naive Bayes scaling too (each thread scales its labels' features itself).
+    const scaledTwo = await train(data, { threads: 2, naiveBayesScaling: true });
+    const scaledOne = await train(data, { threads: 1, naiveBayesScaling: true });
+    expect(JSON.stringify(scaledTwo.toJSON())).toBe(JSON.stringify(scaledOne.toJSON()));
+    expect(JSON.stringify(scaledOne.toJSON())).not.toBe(JSON.stringify(one.toJSON()));
+  }, 240_000);
 });

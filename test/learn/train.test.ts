@@ -146,6 +146,7 @@ describe('train: bad input', () => {
     await expect(train(examples, { ngrams: 3 as never })).rejects.toThrow(/options\.ngrams must be one of 1, 2/);
     await expect(train(examples, { colour: 'red' } as never)).rejects.toThrow(/options\.colour/);
     await expect(train(examples, { calibrationFolds: 1 })).rejects.toThrow(InvalidInputError);
+    await expect(train(examples, { naiveBayesScaling: 'yes' as never })).rejects.toThrow(/options\.naiveBayesScaling must be/);
   });
 
   it('refuses too little data and labels outside a given label set', async () => {
