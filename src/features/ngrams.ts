@@ -4,6 +4,7 @@
  * store, at the price of rare collisions and no way back from a slot to its words). The only place where n-grams
  * are formed and hashed: the features count them, explanations name them.
  */
+import { grown } from '../common/typed-arrays.js';
 import type { Document } from '../text/document.js';
 import { finalize } from '../text/hash.js';
 import { KEPT, type WordTable } from '../text/tokenizer.js';
@@ -38,19 +39,8 @@ let scratch = { slots: new Int32Array(4096), firsts: new Int32Array(4096), lasts
 
 function reserve(needed: number): void {
   if (needed <= scratch.slots.length) return;
-  let size = scratch.slots.length;
-  while (size < needed) size *= 2;
-  const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-    const next = make(size);
-    next.set(old);
-    return next;
-  };
-  scratch = {
-    slots: grow(scratch.slots, (n) => new Int32Array(n)),
-    firsts: grow(scratch.firsts, (n) => new Int32Array(n)),
-    lasts: grow(scratch.lasts, (n) => new Int32Array(n)),
-    kinds: grow(scratch.kinds, (n) => new Uint8Array(n)),
-  };
+  // The four columns have one length, so they grow alike.
+  scratch = { slots: grown(scratch.slots, needed), firsts: grown(scratch.firsts, needed), lasts: grown(scratch.lasts, needed), kinds: grown(scratch.kinds, needed) };
 }
 
 /**

@@ -4,6 +4,7 @@
  * no arrays per document, and builds its matrix from it (FeatureSpace.matrix) without a vector per document: the
  * feature stage of a fresh process went from 494 to 434 ms on ag-news and from 444 to 369 ms on wcep-sections.
  */
+import { grown } from '../common/typed-arrays.js';
 import type { Document } from '../text/document.js';
 import { formNgrams, type SlotCounts } from './ngrams.js';
 import type { FeatureSettings } from './settings.js';
@@ -14,15 +15,6 @@ export interface PooledCounts {
   readonly starts: Int32Array;
   readonly slots: Int32Array;
   readonly counts: Int32Array;
-}
-
-function grown<T extends Int32Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array;
-  let size = array.length;
-  while (size < needed) size *= 2;
-  const next = new (array.constructor as new (n: number) => T)(size);
-  next.set(array);
-  return next;
 }
 
 /** Collects the slot counts of documents, one after the other. */

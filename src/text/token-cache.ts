@@ -6,6 +6,7 @@
  * as code units in one typed pool (not as strings: a substring can keep its whole article alive), and every column
  * is a typed array. Bounded: at `TOKEN_CACHE_LIMIT` forms, or when the pool is full, the table starts again empty.
  */
+import { grown } from '../common/typed-arrays.js';
 
 /** Distinct surface forms kept before the table is cleared. */
 export const TOKEN_CACHE_LIMIT = 200_000;
@@ -20,16 +21,6 @@ export interface TokenInfo {
 }
 
 const INITIAL_CAPACITY = 1 << 12;
-
-/** A typed column of `length` at least `needed`, with the first `used` entries of `old`. */
-function widen<T extends Int32Array | Uint8Array | Uint16Array>(old: T, needed: number, used: number, make: (n: number) => T): T {
-  if (needed <= old.length) return old;
-  let size = old.length;
-  while (size < needed) size *= 2;
-  const next = make(size);
-  next.set(old.subarray(0, used));
-  return next;
-}
 
 export class TokenCache {
   private capacity = INITIAL_CAPACITY;
@@ -75,7 +66,7 @@ export class TokenCache {
     const info = this.work(text.slice(start, end));
     const e = this.count++;
     const at = this.formStarts[e] as number;
-    this.pool = widen(this.pool, at + length, at, (n) => new Uint16Array(n));
+    this.pool = grown(this.pool, at + length, at);
     for (let k = 0; k < length; k++) this.pool[at + k] = text.charCodeAt(start + k);
     this.formStarts[e + 1] = at + length;
     this.formHashes[e] = h;
@@ -97,10 +88,10 @@ export class TokenCache {
   private grow(): void {
     this.capacity *= 2;
     const used = this.count;
-    this.formStarts = widen(this.formStarts, this.capacity + 1, used + 1, (n) => new Int32Array(n));
-    this.formHashes = widen(this.formHashes, this.capacity, used, (n) => new Int32Array(n));
-    this.hashes = widen(this.hashes, this.capacity, used, (n) => new Int32Array(n));
-    this.flags = widen(this.flags, this.capacity, used, (n) => new Uint8Array(n));
+    this.formStarts = grown(this.formStarts, this.capacity + 1, used + 1);
+    this.formHashes = grown(this.formHashes, this.capacity, used);
+    this.hashes = grown(this.hashes, this.capacity, used);
+    this.flags = grown(this.flags, this.capacity, used);
     this.table = new Int32Array(this.capacity);
     for (let e = 0; e < used; e++) this.place(e, this.formHashes[e] as number);
   }
