@@ -4,6 +4,7 @@
  * or plain 32-bit floats (scale 1) for the out-of-fold models of training. Scores are summed in double precision.
  */
 import type { RowSource } from '../common/row-source.js';
+import { LITTLE_ENDIAN } from '../format/bytes.js';
 import type { SparseVector } from '../features/sparse.js';
 
 export interface LinearWeights {
@@ -55,8 +56,6 @@ export function linearScores(weights: LinearWeights, vector: SparseVector, out: 
   }
   return out;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Each model's codes read as 32-bit words: one view a model, not one a call (held no longer than the codes). */
 const WORDS = new WeakMap<Int8Array, Int32Array>();
