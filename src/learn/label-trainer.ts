@@ -80,9 +80,10 @@ function naiveBayesRatios(matrix: CsrMatrix, problem: BinaryProblem): Float64Arr
     const row = problem.rows[i] as number;
     const first = rowStart[row] as number;
     const end = rowStart[row + 1] as number;
-    const counts = (problem.targets[i] as number) > 0 ? positive : negative;
+    const isPositive = (problem.targets[i] as number) > 0;
+    const counts = isPositive ? positive : negative;
     for (let p = first; p < end; p++) counts[indices[p] as number] = (counts[indices[p] as number] as number) + 1;
-    if ((problem.targets[i] as number) > 0) positiveEntries += end - first;
+    if (isPositive) positiveEntries += end - first;
     else negativeEntries += end - first;
   }
   // Every count is one more than seen: totals of counts + 1 over all columns.
