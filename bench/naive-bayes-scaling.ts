@@ -39,7 +39,13 @@ for (const [index, split] of SPLITS.entries()) {
 
 // Tiny data: the first 3 training articles of each bbc label.
 const seen = new Map<string, number>();
-const tiny = examplesOf(read('bbc', 'train.jsonl').filter((r) => (seen.set(r.labels[0]!, (seen.get(r.labels[0]!) ?? 0) + 1).get(r.labels[0]!) as number) <= 3));
+const tiny = examplesOf(
+  read('bbc', 'train.jsonl').filter((r) => {
+    const n = (seen.get(r.labels[0]!) ?? 0) + 1;
+    seen.set(r.labels[0]!, n);
+    return n <= 3;
+  }),
+);
 const bbcTest = read('bbc', 'test.jsonl');
 const tinyOff = microF1(await train(tiny, {}), bbcTest);
 const tinyOn = microF1(await train(tiny, { naiveBayesScaling: true }), bbcTest);
