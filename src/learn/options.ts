@@ -46,7 +46,7 @@ export interface TrainOptions {
    * (their naive Bayes log-count ratio; NBSVM, Wang and Manning 2012) before its SVM learns. Default `false`. On
    * the benchmark splits it raised micro-F1 on three (ag-news 0.882 -> 0.889,
    * 20newsgroups 0.861 -> 0.864, reuters 0.886 -> 0.889), lowered it on wcep-sections and bbc and on the default
-   * model's recipe, took 13-46% more training time, and hurts tiny data (3 bbc articles a label: 0.75 -> 0.61):
+   * model's recipe, trained up to 40% longer, and hurts tiny data (3 bbc articles a label: 0.75 -> 0.61):
    * bench/NAIVE-BAYES-SCALING.md.
    */
   readonly naiveBayesScaling?: boolean;
