@@ -8,6 +8,7 @@
  *   dist/node/cli.js     the `news-topics` command
  *   dist/node/worker.js  the training worker thread (found beside the other two: ./worker.js)
  *   dist/node/article-worker.js  a worker thread of classifyMany, predictMany and `classify --threads`
+ *   dist/node/html-tokenizer.js  htmlparser2's Tokenizer alone, bundled (loaded on the first text with markup)
  *
  *   dist/browser/index.js  browsers and edge workers (conditions "browser", "worker", "workerd", "edge-light"): the
  *                          core and web/ (models over fetch); packages stay imports, which the consumer's bundler
@@ -46,6 +47,19 @@ await build({
   format: 'esm',
   target: 'node20',
   plugins: [packagesExceptStemmer],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// htmlparser2's Tokenizer with the package bundled in, tree-shaken: what the Node build loads on the first text with
+// markup instead of the package root (src/text/html-tokenizer.ts).
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: { 'html-tokenizer': 'src/text/html-tokenizer.ts' },
+  outdir: 'dist/node',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -23,7 +23,7 @@ describe('package', () => {
     expect(dist.filter((f) => f.endsWith('.map'))).toEqual([]);
     // The entries, and the chunks of code they share (one copy of each module: scripts/bundle.mjs).
     const js = dist.filter((f) => f.endsWith('.js')).map((f) => f.slice(ROOT.length)).sort();
-    expect(js.filter((f) => !/^dist\/node\/chunk-\w+\.js$/.test(f))).toEqual(['dist/browser/index.js', 'dist/node/article-worker.js', 'dist/node/cli.js', 'dist/node/index.js', 'dist/node/queue.js', 'dist/node/worker.js']);
+    expect(js.filter((f) => !/^dist\/node\/chunk-\w+\.js$/.test(f))).toEqual(['dist/browser/index.js', 'dist/node/article-worker.js', 'dist/node/cli.js', 'dist/node/html-tokenizer.js', 'dist/node/index.js', 'dist/node/queue.js', 'dist/node/worker.js']);
     const classifier = readFileSync(join(ROOT, 'dist', 'model', 'classifier.d.ts'), 'utf8');
     expect(classifier).toContain('predict(');
     for (const internal of ['parts:', 'score(', 'resultOf(', 'labelIndex(']) expect(classifier).not.toContain(internal);
@@ -42,6 +42,29 @@ describe('package', () => {
     const run = spawnSync(process.execPath, ['-e', "const nt = require('news-topics'); console.log(nt.classify('The striker scored twice as the league leaders won the match.').topics[0].id)"], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('sport');
+  });
+
+  it('loads htmlparser2’s Tokenizer alone, bundled, on the first text with markup, not the package root', () => {
+    // Every module the package asks Node's loader for, from a fresh process that cleans one text with markup.
+    const script = `
+      const Module = require('node:module');
+      const asked = [];
+      const load = Module._load;
+      Module._load = function (request, ...rest) { asked.push(request); return load.call(this, request, ...rest); };
+      const nt = require(${JSON.stringify(join(ROOT, 'dist/node/index.js'))});
+      const before = asked.length;
+      const text = nt.cleanText('<p>Rates <b>rose</b> &amp; fell</p>');
+      console.log(JSON.stringify({ text, asked: asked.slice(before) }));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const { text, asked } = JSON.parse(run.stdout) as { text: string; asked: string[] };
+    expect(text).toBe('Rates rose & fell');
+    expect(asked).toEqual(['./html-tokenizer.js']);
+    // The bundle holds the tokenizer and the entity decoder, not the parser or the DOM.
+    const bundle = readFileSync(join(ROOT, 'dist/node/html-tokenizer.js'), 'utf8');
+    expect(bundle).toMatch(/\b(class|var) Tokenizer\b/);
+    expect(bundle).toMatch(/\b(class|var) EntityDecoder\b/);
+    expect(bundle).not.toMatch(/\b(class|var) (Parser|DomHandler)\b/);
   });
 
   it('points its bin at a built file, and needs no package at run time that it does not list', () => {

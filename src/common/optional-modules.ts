@@ -5,9 +5,10 @@
  * time (measured: htmlparser2 44 ms, franc-min 30 ms, fflate 14 ms, @noble/hashes 9 ms on the reference machine).
  *
  * Where Node's module loader is at hand (`process.getBuiltinModule`, Node ≥ 20.16; Bun), a module is required
- * synchronously when first asked for (ES modules too: Node ≥ 20.19 requires them). Elsewhere (browsers, workers,
- * bundles) the entry point hands the modules over at import with `provideModules` (see src/browser.ts). Nothing
- * here imports a Node module: the core stays free of them.
+ * synchronously when first asked for (ES modules too: Node ≥ 20.19 requires them); the Node build has a smaller
+ * htmlparser2 of its own (`BUNDLED`). Elsewhere (browsers, workers, bundles) the entry point hands the modules over
+ * at import with `provideModules` (see src/browser.ts). Nothing here imports a Node module: the core stays free of
+ * them.
  */
 import type * as Franc from 'franc-min';
 import type * as Fflate from 'fflate';
@@ -17,7 +18,8 @@ import type * as NobleUtils from '@noble/hashes/utils.js';
 import { NewsTopicsError } from './errors.js';
 
 export interface OptionalModules {
-  htmlparser2: typeof Htmlparser2;
+  /** Its Tokenizer is all that is used (text/clean.ts). */
+  htmlparser2: Pick<typeof Htmlparser2, 'Tokenizer'>;
   'franc-min': typeof Franc;
   fflate: typeof Fflate;
   '@noble/hashes/sha2.js': typeof NobleSha2;
@@ -51,6 +53,25 @@ function requireFunction(): RequireFunction | null {
   return nodeRequire;
 }
 
+/**
+ * Modules the Node build ships in a smaller form of its own, beside its other files (dist/node/): htmlparser2's
+ * Tokenizer alone (text/html-tokenizer.ts: the first `classify` of a text with markup in a fresh process, bench:speed's
+ * cold part). Where that file is not there (the TypeScript sources), the package itself.
+ */
+const BUNDLED: { readonly [K in keyof OptionalModules]?: string } = { htmlparser2: './html-tokenizer.js' };
+
+function requireModule(require: RequireFunction, name: keyof OptionalModules): unknown {
+  const bundled = BUNDLED[name];
+  if (bundled !== undefined) {
+    try {
+      return require(bundled);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw error;
+    }
+  }
+  return require(name);
+}
+
 /** The module `name`, loading it on first use. */
 export function optionalModule<K extends keyof OptionalModules>(name: K): OptionalModules[K] {
   let module = loaded[name];
@@ -59,7 +80,7 @@ export function optionalModule<K extends keyof OptionalModules>(name: K): Option
     if (require === null) {
       throw new NewsTopicsError(`news-topics: ${name} is needed here but was not loaded; import news-topics through its package entry (conditional exports pick the one for this runtime)`);
     }
-    module = require(name) as OptionalModules[K];
+    module = requireModule(require, name) as OptionalModules[K];
     loaded[name] = module;
   }
   return module as OptionalModules[K];
