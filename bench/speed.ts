@@ -11,8 +11,8 @@
  * - many: `classifyMany` on 1 and 2 threads over the texts of that file (an array in memory: no reading, parsing or
  *   writing), each run a fresh process (bench/speed-many.mjs).
  */
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,24 +133,78 @@ if ((parts.has('threads') || parts.has('many')) && (!existsSync(file) || statSyn
   await new Promise<void>((done) => out.end(done));
 }
 
+/** CPU milliseconds so far of each thread of process `pid`, from Linux's /proc (empty where there is none). */
+function threadCpu(pid: number): Map<number, number> {
+  const times = new Map<number, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // After the command name (in parentheses): state, ppid, … utime and stime are the 12th and 13th fields.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      times.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    }
+  } catch {
+    // The process has ended, or there is no /proc.
+  }
+  return times;
+}
+
 if (parts.has('threads')) {
   const records = readFileSync(file, 'utf8').split('\n').filter((l) => l).length;
   const bin = join(ROOT, 'dist', 'node', 'cli.js');
-  const runWith = (threads: number) => {
+  /**
+   * One run. CPU time per thread is sampled from /proc every 50 ms (a thread that ends between samples loses at most
+   * that much): the main thread; the classifying worker threads, taken to be the N busiest of the others when
+   * N = --threads > 1 (Linux names them all "node"); and the rest (V8's garbage-collector helpers, libuv's I/O).
+   */
+  const runWith = async (threads: number) => {
     const t0 = performance.now();
     // /usr/bin/time reports the peak RSS of the largest process; the worker threads live inside the one process.
-    const run = spawnSync('/usr/bin/time', ['-f', '%M %U', process.execPath, bin, 'classify', file, '--threads', String(threads)], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    if (run.status !== 0) throw new Error(run.stderr);
+    const child = spawn('/usr/bin/time', ['-f', '%M %U', process.execPath, bin, 'classify', file, '--threads', String(threads)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const cpu = new Map<number, number>();
+    let pid: number | undefined;
+    const sample = setInterval(() => {
+      pid ??= Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0]) || undefined;
+      if (pid !== undefined) for (const [tid, ms] of threadCpu(pid)) cpu.set(tid, ms);
+    }, 50);
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    clearInterval(sample);
+    if (status !== 0) throw new Error(stderr);
     const seconds = (performance.now() - t0) / 1000;
-    const [rss, user] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
-    return { seconds, perSecond: records / seconds, rssMB: Number(rss) / 1024, userSeconds: Number(user) };
+    const [rss, user] = (stderr.trim().split('\n').pop() ?? '').split(' ');
+    const others = [...cpu].filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / 1000;
+    const workers = threads > 1 ? others.slice(0, threads) : [];
+    return {
+      seconds,
+      perSecond: records / seconds,
+      rssMB: Number(rss) / 1024,
+      userSeconds: Number(user),
+      cpu: { main: (cpu.get(pid ?? -1) ?? 0) / 1000, workers: sum(workers), other: sum(others.slice(workers.length)) },
+    };
   };
-  // The machine is shared and noisy: five rounds, the two settings alternating, medians (and the user CPU time).
-  const rounds = [0, 1, 2, 3, 4].map(() => ({ one: runWith(1), two: runWith(2) }));
-  const med = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
-  const one = { seconds: med((r) => r.one.seconds), perSecond: med((r) => r.one.perSecond), rssMB: med((r) => r.one.rssMB), userSeconds: med((r) => r.one.userSeconds) };
-  const two = { seconds: med((r) => r.two.seconds), perSecond: med((r) => r.two.perSecond), rssMB: med((r) => r.two.rssMB), userSeconds: med((r) => r.two.userSeconds) };
-  results.threads = { date: new Date().toISOString(), machine, records, bytes: statSync(file).size, rounds: rounds.length, one, two, speedup: two.perSecond / one.perSecond, roundSpeedups: rounds.map((r) => r.two.perSecond / r.one.perSecond), extraWorkerMB: (two.rssMB - one.rssMB) / 2 };
+  // The machine is shared and noisy: five rounds, the settings taking turns, medians (and the user CPU time). Each
+  // round also runs two one-thread processes at once, on the whole file each: how much slower one thread's work
+  // gets when the other core is busy too (a ceiling for any two-thread speed-up on this machine).
+  type Run = Awaited<ReturnType<typeof runWith>>;
+  const rounds: Array<{ one: Run; two: Run; side: Run[] }> = [];
+  for (let r = 0; r < 5; r++) rounds.push({ one: await runWith(1), two: await runWith(2), side: await Promise.all([runWith(1), runWith(1)]) });
+  const summary = (pick: (r: (typeof rounds)[number]) => Run) => {
+    const med = (value: (x: Run) => number) => median(rounds.map((r) => value(pick(r))));
+    return {
+      seconds: med((x) => x.seconds),
+      perSecond: med((x) => x.perSecond),
+      rssMB: med((x) => x.rssMB),
+      userSeconds: med((x) => x.userSeconds),
+      cpu: { main: med((x) => x.cpu.main), workers: med((x) => x.cpu.workers), other: med((x) => x.cpu.other) },
+    };
+  };
+  const one = summary((r) => r.one);
+  const two = summary((r) => r.two);
+  const sideBySide = { seconds: median(rounds.flatMap((r) => r.side.map((x) => x.seconds))), mainCpu: median(rounds.flatMap((r) => r.side.map((x) => x.cpu.main))) };
+  results.threads = { date: new Date().toISOString(), machine, records, bytes: statSync(file).size, rounds: rounds.length, one, two, sideBySide, speedup: two.perSecond / one.perSecond, roundSpeedups: rounds.map((r) => r.two.perSecond / r.one.perSecond), extraWorkerMB: (two.rssMB - one.rssMB) / 2 };
   console.log('threads', JSON.stringify(results.threads));
 }
 
@@ -193,9 +247,28 @@ if (r.threads) {
   lines.push(`## Threads (${r.threads.date.slice(0, 10)}, ${r.threads.machine})`, '');
   lines.push(`\`news-topics classify FILE --threads N > /dev/null\` on ${(r.threads.bytes / 1e6).toFixed(0)} MB of JSONL (${r.threads.records} records).`, '');
   lines.push(`Medians of ${r.threads.rounds} rounds, 1 and 2 threads alternating. \`--threads 1\` classifies on the main thread; \`--threads 2\` on two worker threads while the main thread reads and writes.`, '');
-  lines.push('| threads | seconds | records/s | user CPU s | peak RSS |', '|---|---|---|---|---|');
-  lines.push(`| 1 | ${r.threads.one.seconds.toFixed(1)} | ${r.threads.one.perSecond.toFixed(0)} | ${r.threads.one.userSeconds.toFixed(1)} | ${r.threads.one.rssMB.toFixed(0)} MB |`);
-  lines.push(`| 2 | ${r.threads.two.seconds.toFixed(1)} | ${r.threads.two.perSecond.toFixed(0)} | ${r.threads.two.userSeconds.toFixed(1)} | ${r.threads.two.rssMB.toFixed(0)} MB |`, '');
+  lines.push('| threads | seconds | records/s | user CPU s | peak RSS | CPU s: main thread | classifying workers | other threads |', '|---|---|---|---|---|---|---|---|');
+  const cpuCells = (x: any) => (x.cpu ? `${x.cpu.main.toFixed(2)} | ${x.cpu.workers.toFixed(2)} | ${x.cpu.other.toFixed(2)}` : '– | – | –');
+  lines.push(`| 1 | ${r.threads.one.seconds.toFixed(1)} | ${r.threads.one.perSecond.toFixed(0)} | ${r.threads.one.userSeconds.toFixed(1)} | ${r.threads.one.rssMB.toFixed(0)} MB | ${cpuCells(r.threads.one)} |`);
+  lines.push(`| 2 | ${r.threads.two.seconds.toFixed(1)} | ${r.threads.two.perSecond.toFixed(0)} | ${r.threads.two.userSeconds.toFixed(1)} | ${r.threads.two.rssMB.toFixed(0)} MB | ${cpuCells(r.threads.two)} |`, '');
+  if (r.threads.one.cpu && r.threads.two.cpu) {
+    const total = (x: any) => x.cpu.main + x.cpu.workers + x.cpu.other;
+    const floor = total(r.threads.two) / 2;
+    lines.push(
+      `CPU time per thread from /proc, sampled every 50 ms (medians of the rounds): "classifying workers" are the 2 busiest threads besides the main one, "other threads" V8's garbage-collector helpers and libuv's I/O. ` +
+        `With one thread, the main thread's ${r.threads.one.cpu.main.toFixed(2)} s are the run (the other threads' ${r.threads.one.cpu.other.toFixed(2)} s run beside it on the second core). ` +
+        `With two, the workers alone used ${r.threads.two.cpu.workers.toFixed(2)} s, and the run ${total(r.threads.two).toFixed(2)} s in all: on 2 cores it cannot end before ${floor.toFixed(2)} s, ` +
+        `so that work allows a speed-up of at most ${(r.threads.one.seconds / floor).toFixed(2)}x.`,
+      '',
+    );
+  }
+  if (r.threads.sideBySide) {
+    lines.push(
+      `Two \`--threads 1\` processes at once, on the whole file each (both cores busy, nothing shared): ${r.threads.sideBySide.seconds.toFixed(1)} s each (median of ${2 * r.threads.rounds}; main thread ${r.threads.sideBySide.mainCpu.toFixed(2)} s of CPU), against ${r.threads.one.seconds.toFixed(1)} s alone: ` +
+        `twice the records in that time is **${((2 * r.threads.one.seconds) / r.threads.sideBySide.seconds).toFixed(2)}x** the one-process rate, what two cores give this work when no thread waits for another (each process's garbage-collector and I/O threads then compete for the cores).`,
+      '',
+    );
+  }
   lines.push(`Speed-up ${r.threads.speedup.toFixed(2)}x (target ≥ 1.8x; round by round ${(r.threads.roundSpeedups ?? []).map((x: number) => x.toFixed(2)).join(', ')}); memory per worker thread ${r.threads.extraWorkerMB.toFixed(0)} MB ((peak RSS with 2 − with 1) ÷ 2; target ≤ 30 MB).`, '');
 }
 if (r.many) {
