@@ -5,9 +5,11 @@
  * - read: articles per second on one core for `bbc/train` bodies (2,225 characters on average): `classify` (the
  *   news product: taxonomy, language check), `model.predict`, and the practical ceiling, a plain single pass over
  *   the same texts (lower-case, split on non-letters, hash, one table lookup a word). Best and median of 7 passes.
- * - cold: a fresh process 9 times: import, default model load, first `classify`, separately, and peak RSS.
+ * - cold: a fresh process 9 times: import, default model load, first `classify`, separately, and peak RSS; and 9
+ *   more whose first text has markup.
  * - threads: `news-topics classify --threads 1` and `--threads 2` on ~100 MB of JSONL made from the bbc bodies:
- *   records per second, and peak RSS of the process tree per extra worker.
+ *   records per second, peak RSS per extra worker, CPU time per thread (Linux /proc), and two `--threads 1`
+ *   processes side by side (what the two cores give this work with nothing shared).
  * - many: `classifyMany` on 1 and 2 threads over the texts of that file (an array in memory: no reading, parsing or
  *   writing), each run a fresh process (bench/speed-many.mjs).
  */
@@ -166,7 +168,12 @@ if (parts.has('threads')) {
     const cpu = new Map<number, number>();
     let pid: number | undefined;
     const sample = setInterval(() => {
-      pid ??= Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0]) || undefined;
+      try {
+        // The node process that /usr/bin/time started.
+        pid ??= Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0]) || undefined;
+      } catch {
+        return; // not started yet, ended, or no /proc
+      }
       if (pid !== undefined) for (const [tid, ms] of threadCpu(pid)) cpu.set(tid, ms);
     }, 50);
     const status = await new Promise<number | null>((done) => child.on('close', done));
