@@ -47,4 +47,3 @@ export function failedRecords(items: readonly RecordItem[], fields: FieldNames, 
   });
   return { records, failed: items.length };
 }
-

@@ -6,12 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SparseVector } from '../../src/features/sparse.js';
+import { createRandom } from '../../src/common/random.js';
 import { type LinearWeights, linearScores, quantize } from '../../src/model/linear-model.js';
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
-}
 
 function plainScores(weights: LinearWeights, vector: SparseVector): number[] {
   return Array.from({ length: weights.labelCount }, (_, l) => {
@@ -26,7 +22,7 @@ describe('linearScores', () => {
   for (const labels of [1, 3, 4, 8, 12, 40, 41]) {
     for (const bits of [8, 16] as const) {
       it(`equals the plain sum, ${labels} labels, ${bits}-bit codes`, () => {
-        const next = random(labels * 100 + bits);
+        const next = createRandom(labels * 100 + bits);
         const floats = Float32Array.from({ length: features * labels }, () => next() * 2 - 1);
         const biases = Float64Array.from({ length: labels }, () => next() - 0.5);
         const weights = quantize(floats, biases, labels, bits);
@@ -45,7 +41,7 @@ describe('linearScores', () => {
   }
 
   it('equals the plain sum with 8-bit codes that do not start on a word boundary, and with float weights', () => {
-    const next = random(7);
+    const next = createRandom(7);
     const labels = 8;
     const bytes = new Int8Array(1 + features * labels);
     for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(next() * 256) - 128;
